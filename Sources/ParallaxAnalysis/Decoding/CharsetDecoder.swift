@@ -1,0 +1,178 @@
+import CICUShim
+import ParallaxModel
+
+/// Text decoded from bytes, with the charset it came from and how that charset was known.
+public struct DecodedText: Sendable {
+    public enum Evidence: String, Sendable { case bom, utf8, declared, detected, fallback }
+    public var text: String
+    public var charset: String
+    public var evidence: Evidence
+}
+
+/// Turns the bytes of a page or a text dump into Unicode text.
+public protocol TextDecoding: Sendable {
+    var id: StageID { get }
+    func decode(_ bytes: [UInt8], markup: Bool, source: String) throws -> DecodedText
+}
+
+/// Decodes by the WHATWG-like order: byte-order mark, then valid UTF-8, then the page's own declaration
+/// (`<meta charset>`, `http-equiv`, XML declaration), then ICU's statistical detection.
+///
+/// Valid UTF-8 wins over a contradicting declaration (as in miniflux): mislabelled UTF-8 pages are common,
+/// while legacy text that happens to be valid UTF-8 is vanishingly rare.
+public struct ICUCharsetDecoder: TextDecoding {
+    public let id = StageID("decode.icu", 1)
+    public init() {}
+
+    public func decode(_ bytes: [UInt8], markup: Bool, source: String) throws -> DecodedText {
+        if bytes.isEmpty { throw ParallaxError(.empty, "the file is empty", source: source) }
+        if let (charset, skip) = Self.byteOrderMark(bytes) {
+            let text = try convert(Array(bytes[skip...]), from: charset, strict: false, source: source)
+            return DecodedText(text: Self.clean(text), charset: charset, evidence: .bom)
+        }
+        if let utf16 = Self.bomlessUTF16(bytes) {
+            let text = try convert(bytes, from: utf16, strict: false, source: source)
+            return DecodedText(text: Self.clean(text), charset: utf16, evidence: .detected)
+        }
+        if Self.looksBinary(bytes) {
+            throw ParallaxError(.binary, "binary data, not a text document", source: source)
+        }
+        if let text = String(validating: bytes, as: UTF8.self) {
+            return DecodedText(text: Self.clean(text), charset: "UTF-8", evidence: .utf8)
+        }
+        if let label = Self.declaredCharset(bytes), let charset = Self.canonical(label), charset != "UTF-8",
+           let text = try? convert(bytes, from: charset, strict: true, source: source) {
+            return DecodedText(text: Self.clean(text), charset: charset, evidence: .declared)
+        }
+        if let (guess, confidence) = Self.detect(bytes, markup: markup), confidence >= 10,
+           let text = try? convert(bytes, from: guess, strict: true, source: source) {
+            return DecodedText(text: Self.clean(text), charset: guess, evidence: .detected)
+        }
+        let text = try convert(bytes, from: "windows-1252", strict: false, source: source)
+        return DecodedText(text: Self.clean(text), charset: "windows-1252", evidence: .fallback)
+    }
+
+    func convert(_ bytes: [UInt8], from charset: String, strict: Bool, source: String) throws -> String {
+        var capacity = bytes.count * 3 + 16
+        while true {
+            var output = [UInt8](repeating: 0, count: capacity)
+            let written = bytes.withUnsafeBufferPointer { inBuf in
+                output.withUnsafeMutableBufferPointer { outBuf in
+                    inBuf.withMemoryRebound(to: CChar.self) { src in
+                        outBuf.withMemoryRebound(to: CChar.self) { dst in
+                            pxicu_to_utf8(charset, src.baseAddress, Int32(src.count), dst.baseAddress,
+                                          Int32(dst.count), strict ? 1 : 0)
+                        }
+                    }
+                }
+            }
+            if written < 0 {
+                throw ParallaxError(.undecodable, "cannot decode the bytes as \(charset)", source: source)
+            }
+            if Int(written) > capacity { capacity = Int(written) + 16; continue }
+            return String(decoding: output[0..<Int(written)], as: UTF8.self)
+        }
+    }
+
+    static func byteOrderMark(_ b: [UInt8]) -> (String, Int)? {
+        if b.starts(with: [0xEF, 0xBB, 0xBF]) { return ("UTF-8", 3) }
+        if b.starts(with: [0xFF, 0xFE, 0x00, 0x00]) { return ("UTF-32LE", 4) }
+        if b.starts(with: [0x00, 0x00, 0xFE, 0xFF]) { return ("UTF-32BE", 4) }
+        if b.starts(with: [0xFF, 0xFE]) { return ("UTF-16LE", 2) }
+        if b.starts(with: [0xFE, 0xFF]) { return ("UTF-16BE", 2) }
+        return nil
+    }
+
+    /// UTF-16 without a byte-order mark: mostly-Latin text shows NUL in every other byte.
+    static func bomlessUTF16(_ b: [UInt8]) -> String? {
+        let n = min(b.count, 1024) & ~1
+        guard n >= 8 else { return nil }
+        var zeroEven = 0, zeroOdd = 0
+        for i in stride(from: 0, to: n, by: 2) {
+            if b[i] == 0 { zeroEven += 1 }
+            if b[i + 1] == 0 { zeroOdd += 1 }
+        }
+        let pairs = n / 2
+        if zeroEven * 10 >= pairs * 3 && zeroOdd * 20 < pairs { return "UTF-16BE" }
+        if zeroOdd * 10 >= pairs * 3 && zeroEven * 20 < pairs { return "UTF-16LE" }
+        return nil
+    }
+
+    /// Binary data: many NUL and C0 control bytes, which no text encoding we read would produce.
+    static func looksBinary(_ b: [UInt8]) -> Bool {
+        let sample = b.prefix(4096)
+        var controls = 0
+        for byte in sample where byte < 0x09 || (byte > 0x0D && byte < 0x20 && byte != 0x1B) { controls += 1 }
+        // A stray NUL or escape in a page is damage; one byte in twenty is not text.
+        return controls * 20 > sample.count
+    }
+
+    /// The charset a page declares in its first 4 KiB: `<meta charset>`, `http-equiv`, or `<?xml encoding?>`.
+    static func declaredCharset(_ b: [UInt8]) -> String? {
+        let head = String(decoding: b.prefix(4096).map { $0 < 0x80 ? $0 : 0x20 }, as: UTF8.self).lowercased()
+        for marker in ["charset=", "encoding="] {
+            var searchStart = head.startIndex
+            while let range = head.range(of: marker, range: searchStart..<head.endIndex) {
+                searchStart = range.upperBound
+                let rest = head[range.upperBound...].drop { $0 == "\"" || $0 == "'" || $0 == " " }
+                let label = rest.prefix { $0.isLetter || $0.isNumber || "-_:.".contains($0) }
+                if !label.isEmpty { return String(label) }
+            }
+        }
+        return nil
+    }
+
+    /// ICU's canonical name for a label; ISO-8859-1 and ASCII labels mean windows-1252 on the web (WHATWG).
+    static func canonical(_ label: String) -> String? {
+        let lowered = label.lowercased()
+        if ["iso-8859-1", "latin1", "latin-1", "us-ascii", "ascii", "iso8859-1", "l1", "cp819"].contains(lowered) {
+            return "windows-1252"
+        }
+        if ["utf8", "utf-8", "unicode-1-1-utf-8"].contains(lowered) { return "UTF-8" }
+        if ["gb2312", "gbk", "x-gbk", "gb_2312-80", "chinese"].contains(lowered) { return "GB18030" }
+        if ["shift_jis", "shift-jis", "sjis", "x-sjis", "ms_kanji", "windows-31j", "csshiftjis"].contains(lowered) {
+            return "windows-31j"
+        }
+        var out = [CChar](repeating: 0, count: 64)
+        guard pxicu_canonical_charset(label, &out, 64) != 0 else { return nil }
+        let name = String(decoding: out.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return name.lowercased().hasPrefix("utf-8") || name == "UTF8" ? "UTF-8" : name
+    }
+
+    static func detect(_ b: [UInt8], markup: Bool) -> (String, Int32)? {
+        var name = [CChar](repeating: 0, count: 64)
+        let sample = Array(b.prefix(64 * 1024))
+        let confidence = sample.withUnsafeBufferPointer { buf in
+            buf.withMemoryRebound(to: CChar.self) {
+                pxicu_detect_charset($0.baseAddress, Int32($0.count), markup ? 1 : 0, &name, 64)
+            }
+        }
+        guard confidence >= 0 else { return nil }
+        let found = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        // ICU reports the ISO names of legacy charsets; the Windows supersets decode the same text and more.
+        let superset = ["ISO-8859-1": "windows-1252", "ISO-8859-2": "windows-1250", "ISO-8859-5": "windows-1251",
+                        "ISO-8859-7": "windows-1253", "ISO-8859-9": "windows-1254", "GB18030": "GB18030",
+                        "Shift_JIS": "windows-31j"]
+        return (superset[found] ?? found, confidence)
+    }
+
+    /// Drops NUL and C0 control characters (keeping tab and newlines) and normalises line ends.
+    static func clean(_ text: String) -> String {
+        var needsWork = false
+        for scalar in text.unicodeScalars where scalar.value < 0x20 && scalar != "\n" && scalar != "\t" {
+            needsWork = true
+            break
+        }
+        guard needsWork else { return text }
+        var scalars = String.UnicodeScalarView()
+        var previousCR = false
+        for scalar in text.unicodeScalars {
+            if scalar == "\r" { scalars.append("\n"); previousCR = true; continue }
+            defer { previousCR = false }
+            if scalar == "\n" && previousCR { continue }
+            if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" { continue }
+            scalars.append(scalar)
+        }
+        return String(scalars)
+    }
+}

@@ -1,0 +1,120 @@
+/// Cuts a parsed page into text blocks, skipping furniture subtrees and setting captions aside.
+struct HTMLSegmenter {
+    struct Result {
+        var blocks: [Block] = []
+        var captions: [String] = []
+        /// Elements the page itself names as the article body (itemprop, body class names, `<article>`).
+        var bodyCandidates: [Int] = []
+    }
+
+    let tree: HTMLTree
+    let lexicon: Lexicon
+
+    func segment() -> Result {
+        var result = Result()
+        let protected = protectedNodes()
+        var buffer = ""
+        var linkChars = 0
+        var blockOwners: [Int] = [0]
+        var linkDepth = 0
+        var pendingBreaks = 0
+        func flush() {
+            let text = Whitespace.collapse(buffer)
+            if !text.isEmpty, let owner = blockOwners.last {
+                let kind = Self.kind(of: tree.nodes[owner].tag)
+                result.blocks.append(Block(text: text, kind: kind, linkCharacters: min(linkChars, text.count),
+                                           owner: owner))
+            }
+            buffer = ""
+            linkChars = 0
+            pendingBreaks = 0
+        }
+        // (node, exiting): an explicit stack instead of recursion.
+        var stack: [(Int, Bool)] = [(0, false)]
+        while let (n, exiting) = stack.popLast() {
+            let node = tree.nodes[n]
+            if exiting {
+                if node.tag == "a" { linkDepth -= 1 }
+                if HTMLBoilerplate.blockTags.contains(node.tag) {
+                    flush()
+                    blockOwners.removeLast()
+                }
+                continue
+            }
+            if node.isText {
+                if pendingBreaks >= 2 { flush() }
+                pendingBreaks = 0
+                buffer += node.text
+                if linkDepth > 0 { linkChars += Whitespace.collapse(node.text).count }
+                continue
+            }
+            if node.tag == "br" { pendingBreaks += 1; buffer += "\n"; continue }
+            let classAndID = (node.attribute("class") ?? "") + " " + (node.attribute("id") ?? "")
+            if node.tag == "figcaption" || (node.tag != "figure" && isInsideFigure(n)
+                                            && HTMLBoilerplate.tokens(classAndID).contains { $0 == "caption" || $0 == "credit" }) {
+                let caption = tree.text(of: n)
+                if !caption.isEmpty { result.captions.append(caption) }
+                continue
+            }
+            if !protected[n] && isDropped(node, classAndID: classAndID) { continue }
+            if node.attribute("itemprop")?.lowercased() == "articlebody" || HTMLBoilerplate.isBodyName(classAndID)
+                || node.tag == "article" {
+                result.bodyCandidates.append(n)
+            }
+            if HTMLBoilerplate.blockTags.contains(node.tag) {
+                flush()
+                blockOwners.append(n)
+            }
+            if node.tag == "a" { linkDepth += 1 }
+            stack.append((n, true))
+            for child in node.children.reversed() { stack.append((child, false)) }
+        }
+        flush()
+        return result
+    }
+
+    func isDropped(_ node: HTMLTree.Node, classAndID: String) -> Bool {
+        if HTMLBoilerplate.droppedTags.contains(node.tag) { return true }
+        if node.attribute("hidden") != nil || node.attribute("aria-hidden") == "true" { return true }
+        if let style = node.attribute("style")?.lowercased().replacingOccurrences(of: " ", with: ""),
+           style.contains("display:none") || style.contains("visibility:hidden") {
+            return true
+        }
+        return HTMLBoilerplate.isFurniture(classAndID: classAndID, role: node.attribute("role"))
+    }
+
+    func isInsideFigure(_ n: Int) -> Bool {
+        var p = tree.nodes[n].parent
+        var steps = 0
+        while p >= 0 && steps < 6 {
+            if tree.nodes[p].tag == "figure" { return true }
+            p = tree.nodes[p].parent
+            steps += 1
+        }
+        return false
+    }
+
+    /// Nodes never pruned: ancestors of the page's first `<h1>` and of elements named as the article body, so
+    /// that a wrapper called "has-sidebar" cannot take the article with it.
+    func protectedNodes() -> [Bool] {
+        var mask = [Bool](repeating: false, count: tree.nodes.count)
+        for (i, node) in tree.nodes.enumerated() where node.tag == "h1" || node.tag == "article"
+            || node.attribute("itemprop")?.lowercased() == "articlebody" {
+            var p = tree.nodes[i].parent
+            while p >= 0 && !mask[p] { mask[p] = true; p = tree.nodes[p].parent }
+            if node.tag == "h1" { continue }
+        }
+        return mask
+    }
+
+    static func kind(of tag: String) -> Block.Kind {
+        switch tag {
+        case "h1", "h2", "h3", "h4", "h5", "h6": return .heading
+        case "li", "dd", "dt": return .listItem
+        case "td", "th": return .cell
+        case "blockquote": return .quote
+        case "pre": return .preformatted
+        default: return .paragraph
+        }
+    }
+}

@@ -1,0 +1,103 @@
+/// What a single line of page text is when it is not prose, recognised from the lexicon's cue lists.
+enum LineCue: Equatable {
+    case navigation, section, appPrompt, comment, debris
+    /// A photo caption or photo credit line.
+    case caption
+    /// A line crediting news agencies for the text ("Source: TASS", "(AFP, AP, Interfax)").
+    case credit
+    case byline(String)
+    case dateline(String)
+    /// "Partially translated by X from …"
+    case translationNote
+    /// A line that only names the outlet ("BBC News World", "© dpa-infocom GmbH").
+    case signature(String)
+}
+
+/// Recognises furniture lines (navigation, prompts, credits, captions, bylines, datelines) in any language
+/// the lexicon covers. Shared by the text-dump and HTML extractors.
+struct LineCues {
+    let lexicon: Lexicon
+
+    /// Navigation, section labels, prompts and comment headers: lines never part of the main text.
+    func isFurniture(_ key: String) -> Bool {
+        let b = lexicon.boilerplate
+        if b.navigationLines.contains(key) || b.sectionLabels.contains(key) || b.commentLabels.contains(key) {
+            return true
+        }
+        if b.navigationPrefixes.contains(where: { key.hasPrefix($0) }) { return true }
+        return b.appPrompts.contains { key.contains($0) }
+    }
+
+    func classify(_ line: String) -> LineCue? {
+        let key = TextNormaliser.lineKey(line)
+        if key.isEmpty { return .debris }
+        let b = lexicon.boilerplate
+        if b.navigationLines.contains(key) || b.navigationPrefixes.contains(where: { key.hasPrefix($0) }) {
+            return .navigation
+        }
+        if b.appPrompts.contains(where: { key.contains($0) }) { return .appPrompt }
+        if b.commentLabels.contains(key) { return .comment }
+        if b.sectionLabels.contains(key) { return .section }
+        if Self.isDebris(key) { return .debris }
+        if b.translationNotes.contains(where: { key.contains($0) }) { return .translationNote }
+        if let outlet = Signatures(lexicon: lexicon).outlet(inLine: line) { return .signature(outlet) }
+        if Signatures(lexicon: lexicon).isCaptionCredit(line) { return .caption }
+        if Signatures(lexicon: lexicon).isCreditLine(line) { return .credit }
+        if let byline = byline(line, key: key) { return .byline(byline) }
+        if DateText.isDateline(line), let date = DateText.firstDate(in: line) { return .dateline(date) }
+        return nil
+    }
+
+    /// "By Jane Doe", "Von Max Muster", "Analysis by Paul Adams, BBC Diplomacy Correspondent".
+    func byline(_ line: String, key: String) -> String? {
+        let words = key.split(separator: " ")
+        guard words.count >= 2, words.count <= 12 else { return nil }
+        let trimmed = Whitespace.collapse(line)
+        for (i, word) in words.prefix(3).enumerated() where lexicon.boilerplate.bylinePrefixes.contains(String(word)) {
+            // The name after the prefix starts with a capital letter; "by the way" does not.
+            let after = trimmed.split(separator: " ").dropFirst(i + 1)
+            guard let first = after.first?.first, first.isUppercase else { continue }
+            if i > 0 && Self.endsLikeSentence(trimmed) { return nil }
+            return after.joined(separator: " ")
+        }
+        return nil
+    }
+
+    /// Scraper leftovers: "source site-3", lone numbers, rows of symbols.
+    static func isDebris(_ key: String) -> Bool {
+        if !key.contains(where: { $0.isLetter }) { return true }
+        if key.hasPrefix("source site") { return true }
+        return false
+    }
+
+    static func endsLikeSentence(_ text: String) -> Bool {
+        guard let last = text.last(where: { !"\"'”’»)]“ ".contains($0) }) else { return false }
+        return ".!?。！？…".contains(last)
+    }
+}
+
+extension ExtractedContent {
+    /// Files a furniture line where it belongs: captions and credits apart, bylines and datelines into the
+    /// metadata, outlet names into the signatures; navigation and debris are dropped.
+    mutating func absorb(_ cue: LineCue, line: String, signatures: Signatures) {
+        switch cue {
+        case .caption:
+            captions.append(line)
+        case .credit:
+            creditLines.append(line)
+        case .byline(let name):
+            metadata.byline = metadata.byline ?? name
+        case .dateline(let date):
+            metadata.published = metadata.published ?? date
+        case .translationNote:
+            notes.append(line)
+            if let outlet = signatures.knownOutlet(in: line) { signatureLines.append(outlet) }
+        case .signature(let outlet):
+            signatureLines.append(outlet)
+        case .navigation, .section, .appPrompt, .comment, .debris:
+            if let outlet = signatures.outlet(inLine: line) ?? signatures.promptOutlet(line) {
+                signatureLines.append(outlet)
+            }
+        }
+    }
+}

@@ -1,0 +1,86 @@
+import CICUShim
+import Foundation
+import ParallaxModel
+
+/// Per-language stopword lists (jusText's 100 stoplists, fetched at set-up from PyPI `justext`), keyed by
+/// ISO 639-1 code. Stopword density is what tells running prose from menus, captions and link lists.
+public struct Stoplists: Sendable {
+    public private(set) var words: [String: Set<String>]
+
+    public init(words: [String: Set<String>]) { self.words = words }
+
+    /// Loads `<dir>/<EnglishName>.txt` files, mapping names to codes through ICU's language names.
+    public static func load(from directory: URL) -> Stoplists {
+        let codesByName = languageCodesByEnglishName()
+        var words: [String: Set<String>] = [:]
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        for file in files where file.hasSuffix(".txt") {
+            let name = String(file.dropLast(4)).replacingOccurrences(of: "_", with: " ")
+            guard let code = codesByName[name.lowercased()] ?? aliases[name],
+                  let content = try? String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8)
+            else { continue }
+            let list = content.split(whereSeparator: \.isNewline).map { $0.lowercased() }.filter { !$0.isEmpty }
+            words[code, default: []].formUnion(list)
+        }
+        return Stoplists(words: words)
+    }
+
+    /// jusText names ICU does not spell the same way.
+    static let aliases: [String: String] = [
+        "Norwegian Bokmal": "nb", "Norwegian Nynorsk": "nn", "Serbo Croatian": "sh", "Simple English": "en-simple",
+        "Belarusian Taraskievica": "be-tarask", "Low Saxon": "nds", "West Frisian": "fy", "Western Panjabi": "pnb",
+        "Waray Waray": "war", "Bishnupriya Manipuri": "bpy", "Haitian": "ht", "Kurdish": "ku", "Malay": "ms",
+        "Newar": "new", "Volapuk": "vo", "Aromanian": "rup", "Samogitian": "sgs", "Lombard": "lmo",
+        "Neapolitan": "nap", "Piedmontese": "pms", "Sicilian": "scn", "Walloon": "wa", "Asturian": "ast",
+        "Aragonese": "an", "Cebuano": "ceb", "Chuvash": "cv",
+    ]
+
+    static func languageCodesByEnglishName() -> [String: String] {
+        var map: [String: String] = [:]
+        var index: Int32 = 0
+        var buffer = [CChar](repeating: 0, count: 128)
+        while let code = pxicu_iso_language(index) {
+            index += 1
+            let n = pxicu_language_name(code, &buffer, 128)
+            guard n > 0 else { continue }
+            let name = String(decoding: buffer.prefix(Int(n)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            let iso = String(cString: code)
+            if iso.count == 2 || map[name.lowercased()] == nil { map[name.lowercased()] = iso }
+        }
+        return map
+    }
+
+    /// Share of the words of `text` that are stopwords of `language`.
+    public func density(_ text: String, language: String?) -> Double {
+        guard let language, let list = words[language] else { return 0 }
+        var total = 0, hits = 0
+        Tokens.forEachWord(text) { word in
+            total += 1
+            if list.contains(word) { hits += 1 }
+        }
+        return total == 0 ? 0 : Double(hits) / Double(total)
+    }
+}
+
+/// Cheap lower-cased word splitting for densities and lexicon look-ups (not linguistic tokenisation: that is
+/// ICU's job in the sentence stage).
+public enum Tokens {
+    public static func forEachWord(_ text: String, _ body: (String) -> Void) {
+        var current = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isAlphabetic || scalar == "'" || scalar == "’" {
+                current.append(scalar)
+            } else if !current.isEmpty {
+                body(String(current).lowercased())
+                current = String.UnicodeScalarView()
+            }
+        }
+        if !current.isEmpty { body(String(current).lowercased()) }
+    }
+
+    public static func words(_ text: String) -> [String] {
+        var out: [String] = []
+        forEachWord(text) { out.append($0) }
+        return out
+    }
+}

@@ -1,0 +1,42 @@
+import ParallaxModel
+
+/// Language per paragraph and the document's language mix: a document that switches language (a Danish
+/// introduction to an English original) is reported as both, with each language's share of characters.
+public struct ParagraphLanguages: Sendable {
+    public var identifier: any LanguageIdentifying
+    /// Paragraphs shorter than this take their neighbours' language: headings and short lines mislead.
+    static let minimumLength = 40
+    /// Languages below this share of the text are noise from names and quotes, not a switch of language.
+    static let minimumShare = 0.05
+
+    public init(identifier: any LanguageIdentifying) { self.identifier = identifier }
+
+    public struct Result: Sendable {
+        public var perParagraph: [String?]
+        public var shares: [LanguageShare]
+        public var main: String? { shares.first?.code }
+    }
+
+    public func identify(_ paragraphs: [String]) -> Result {
+        var codes: [String?] = paragraphs.map { $0.count >= Self.minimumLength ? identifier.identify($0)?.code : nil }
+        let whole = identifier.identify(paragraphs.prefix(30).joined(separator: "\n"))?.code
+        // Short paragraphs take the language of the next long one, or of the previous, or of the whole.
+        for i in codes.indices where codes[i] == nil {
+            codes[i] = codes[(i + 1)...].lazy.compactMap { $0 }.first ?? codes[..<i].last(where: { $0 != nil }) ?? whole
+        }
+        var characters: [String: Int] = [:]
+        for (paragraph, code) in zip(paragraphs, codes) { if let code { characters[code, default: 0] += paragraph.count } }
+        let total = max(1, characters.values.reduce(0, +))
+        var shares: [LanguageShare] = characters.map { LanguageShare(code: $0.key, share: Double($0.value) / Double(total)) }
+        shares = shares.filter { $0.share >= Self.minimumShare }
+        shares.sort { $0.share != $1.share ? $0.share > $1.share : $0.code < $1.code }
+        let kept: Double = shares.reduce(0) { $0 + $1.share }
+        if kept > 0 {
+            shares = shares.map { LanguageShare(code: $0.code, share: ($0.share / kept * 1000).rounded() / 1000) }
+        }
+        // Paragraphs in a language too rare to report take the main language.
+        let reported = Set(shares.map { $0.code })
+        codes = codes.map { $0.flatMap { reported.contains($0) ? $0 : shares.first?.code } }
+        return Result(perParagraph: codes, shares: shares)
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import ParallaxModel
+
+/// Settles the record's metadata from what the input gave, what the page states and what its text signs:
+/// title, byline, publication date, outlet and agency credits.
+struct ArticleMetadata {
+    let lexicon: Lexicon
+
+    func fill(_ article: inout Article, from content: ExtractedContent, given: RawDocument.Given) {
+        let page = content.metadata
+        article.title = given.title ?? page.title
+        article.byline = given.byline ?? page.byline
+        article.published = given.published ?? page.published
+        article.url = given.url ?? page.url
+        article.outlet = outlet(given: given.outlet, page: page, signatures: content.signatureLines, url: article.url)
+        article.credits = credits(content)
+    }
+
+    /// A name the input gives wins; then the page's site name; then a signature in the text; then the domain.
+    /// Known outlets are reported under their canonical name ("BBC News World" → "BBC").
+    func outlet(given: String?, page: PageMetadata, signatures: [String], url: String?) -> String? {
+        if let given { return given }
+        if let site = page.siteName { return lexicon.outlet(named: site)?.name ?? site }
+        if let signed = mostFrequent(signatures) { return lexicon.outlet(named: signed)?.name ?? signed }
+        if let url, let host = URL(string: url)?.host?.lowercased() {
+            var domain = host.hasPrefix("www.") ? String(host.dropFirst(4)) : host
+            while !domain.isEmpty {
+                if let outlet = lexicon.outletDomains[domain] { return outlet.name }
+                guard let dot = domain.firstIndex(of: ".") else { break }
+                domain = String(domain[domain.index(after: dot)...])
+            }
+        }
+        return nil
+    }
+
+    func mostFrequent(_ names: [String]) -> String? {
+        var counts: [String: Int] = [:]
+        for name in names { counts[lexicon.outlet(named: name)?.name ?? name, default: 0] += 1 }
+        // Ties go to the name seen first.
+        return names.map { lexicon.outlet(named: $0)?.name ?? $0 }.max { counts[$0]! < counts[$1]! }
+    }
+
+    /// Agencies named in credit lines (for the text) and in captions (for the photos), each once per role.
+    func credits(_ content: ExtractedContent) -> [Credit] {
+        let signatures = Signatures(lexicon: lexicon)
+        var credits: [Credit] = []
+        func add(_ line: String, role: Credit.Role) {
+            for agency in signatures.agencies(in: line)
+            where !credits.contains(where: { $0.name == agency.name && $0.role == role }) {
+                credits.append(Credit(name: agency.name, role: role, evidence: line))
+            }
+        }
+        for line in content.creditLines { add(line, role: .text) }
+        for caption in content.captions {
+            if let range = signatures.photoCreditRange(caption) {
+                add(String(caption[range]), role: .photo)
+            } else if caption.hasPrefix("©") {
+                add(String(caption.prefix(60)), role: .photo)
+            }
+        }
+        return credits
+    }
+}

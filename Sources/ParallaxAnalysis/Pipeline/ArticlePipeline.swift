@@ -1,0 +1,107 @@
+import Foundation
+import ParallaxModel
+
+/// The per-document pipeline: bytes → decoded text → main content and metadata → language per paragraph →
+/// sentences. Pure values in, values out; drivers do the I/O and the concurrency.
+public struct ArticlePipeline: Sendable {
+    public struct Configuration: Sendable {
+        /// Seconds one document may take before it is reported and skipped.
+        public var timeoutSeconds = 10.0
+        public var html = HTMLTree.Limits()
+        public init() {}
+    }
+
+    public var configuration: Configuration
+    public var decoder: any TextDecoding
+    public var htmlExtractor: HTMLContentExtractor
+    public var textExtractor: TextDumpExtractor
+    public var languages: ParagraphLanguages
+    public var segmenter: any SentenceSegmenting
+    public var lexicon: Lexicon
+    /// Set-up problems a user should hear about once (missing data), not per document.
+    public var setupWarnings: [String] = []
+
+    /// The default pipeline, with stoplists from the data directory fetched at set-up.
+    public static func standard(configuration: Configuration = Configuration(),
+                                dataDirectory: URL? = DataDirectory.locate()) -> ArticlePipeline {
+        var warnings: [String] = []
+        var stoplists = Stoplists(words: [:])
+        if let dir = dataDirectory {
+            stoplists = Stoplists.load(from: dir.appendingPathComponent("justext/stoplists"))
+        }
+        if stoplists.words.isEmpty {
+            warnings.append("jusText stoplists not found (run `make setup`, or set PARALLAX_DATA): boilerplate "
+                + "removal falls back to length and punctuation cues and is less accurate")
+        }
+        let lexicon = Lexicon.shipped
+        let identifier = CLD2LanguageIdentifier(stoplists: stoplists)
+        var html = HTMLContentExtractor(classifier: BlockClassifier(stoplists: stoplists), identifier: identifier,
+                                        lexicon: lexicon)
+        html.limits = configuration.html
+        var pipeline = ArticlePipeline(
+            configuration: configuration, decoder: ICUCharsetDecoder(), htmlExtractor: html,
+            textExtractor: TextDumpExtractor(lexicon: lexicon), languages: ParagraphLanguages(identifier: identifier),
+            segmenter: ICUSentenceSegmenter(), lexicon: lexicon)
+        pipeline.setupWarnings = warnings
+        return pipeline
+    }
+
+    /// Analyses one document. Throws a `ParallaxError` naming the document when it cannot be analysed.
+    public func run(_ document: RawDocument) throws -> Article {
+        let deadline = Deadline(seconds: configuration.timeoutSeconds)
+        var article = Article(source: document.source, format: document.fromRecord ? "json" : document.format.rawValue)
+        // 1. Decode.
+        let text: String
+        switch document.content {
+        case .string(let s):
+            text = ICUCharsetDecoder.clean(s)
+        case .bytes(let bytes):
+            let decoded = try decoder.decode(bytes, markup: document.format == .html, source: document.source)
+            text = decoded.text
+            article.charset = decoded.charset
+            article.charsetSource = decoded.evidence.rawValue
+            if decoded.evidence == .fallback {
+                article.warnings.append("charset unknown; decoded as windows-1252")
+            }
+        }
+        // 2. Extract main content and metadata.
+        let extractor: any ContentExtracting = document.format == .html ? htmlExtractor : textExtractor
+        let content = try extractor.extract(text, source: document.source, deadline: deadline)
+        try deadline.check(source: document.source)
+        // 3. Metadata and credits.
+        ArticleMetadata(lexicon: lexicon).fill(&article, from: content, given: document.given)
+        // 4. Languages, per paragraph.
+        article.paragraphs = content.paragraphs
+        article.captions = content.captions
+        article.notes = content.notes
+        article.text = article.paragraphs.joined(separator: "\n\n")
+        let languages = languages.identify(article.paragraphs)
+        article.languages = languages.shares
+        article.language = languages.main
+        // 5. Sentences.
+        article.sentences = sentences(of: article.paragraphs, languages: languages.perParagraph)
+        if article.paragraphs.isEmpty { article.warnings.append("no main text found") }
+        article.stages = [decoder.id, extractor.id, StageID("metadata", 1), languages.id, segmenter.id]
+        return article
+    }
+
+    func sentences(of paragraphs: [String], languages: [String?]) -> [Sentence] {
+        var out: [Sentence] = []
+        var offset = 0
+        for (index, paragraph) in paragraphs.enumerated() {
+            let scalars = Array(paragraph.unicodeScalars)
+            for range in segmenter.sentences(in: paragraph, language: languages[index]) {
+                var view = String.UnicodeScalarView()
+                view.append(contentsOf: scalars[range])
+                out.append(Sentence(text: String(view), start: offset + range.lowerBound,
+                                    end: offset + range.upperBound, paragraph: index, language: languages[index]))
+            }
+            offset += scalars.count + 2  // the blank line joining paragraphs
+        }
+        return out
+    }
+}
+
+extension ParagraphLanguages.Result {
+    var id: StageID { StageID("languages.paragraph", 1) }
+}

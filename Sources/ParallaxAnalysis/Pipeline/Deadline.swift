@@ -1,0 +1,21 @@
+import Foundation
+import ParallaxModel
+
+/// A time budget for one document, checked cooperatively by the loops that could run long.
+public struct Deadline: Sendable {
+    let end: UInt64
+    public let seconds: Double
+
+    public init(seconds: Double) {
+        self.seconds = seconds
+        end = DispatchTime.now().uptimeNanoseconds + UInt64(max(0, seconds) * 1e9)
+    }
+
+    public static var none: Deadline { Deadline(seconds: 1e6) }
+
+    public func check(source: String) throws {
+        if DispatchTime.now().uptimeNanoseconds > end {
+            throw ParallaxError(.timeout, "took longer than \(seconds) s (the per-document limit)", source: source)
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import CICUShim
+import ParallaxModel
+
+/// Splits paragraphs into sentences.
+public protocol SentenceSegmenting: Sendable {
+    var id: StageID { get }
+    /// Sentences of one paragraph as Unicode-scalar ranges into it.
+    func sentences(in paragraph: String, language: String?) -> [Range<Int>]
+}
+
+/// ICU's sentence break rules with the locale's abbreviation list (`@ss=standard`): "Mr. Jones", "U.S." and
+/// "Jan. 5" stay inside their sentences; CJK full stops end sentences.
+public struct ICUSentenceSegmenter: SentenceSegmenting {
+    public let id = StageID("sentences.icu", 1)
+    public init() {}
+
+    public func sentences(in paragraph: String, language: String?) -> [Range<Int>] {
+        let units = Array(paragraph.utf16)
+        guard !units.isEmpty else { return [] }
+        let locale = "\(language ?? "en")@ss=standard"
+        var boundaries = [Int32](repeating: 0, count: units.count / 8 + 8)
+        var n = call(units, locale, &boundaries)
+        if Int(n) > boundaries.count {
+            boundaries = [Int32](repeating: 0, count: Int(n))
+            n = call(units, locale, &boundaries)
+        }
+        let scalars = Array(paragraph.unicodeScalars)
+        guard n > 0 else { return trimmed(0..<scalars.count, in: scalars).map { [$0] } ?? [] }
+        // UTF-16 offsets → scalar offsets.
+        var scalarAt = [Int](repeating: 0, count: units.count + 1)
+        var scalar = 0
+        for (i, unit) in units.enumerated() {
+            scalarAt[i] = scalar
+            if !UTF16.isTrailSurrogate(unit) { scalar += 1 }
+            if UTF16.isLeadSurrogate(unit) { scalarAt[i] = scalar - 1 }
+        }
+        scalarAt[units.count] = scalar
+        var ranges: [Range<Int>] = []
+        var start = 0
+        for b in boundaries.prefix(Int(n)) {
+            let end = scalarAt[Int(b)]
+            if let r = trimmed(start..<end, in: scalars) { ranges.append(r) }
+            start = end
+        }
+        return ranges
+    }
+
+    private func call(_ units: [UInt16], _ locale: String, _ out: inout [Int32]) -> Int32 {
+        let capacity = Int32(out.count)
+        return units.withUnsafeBufferPointer { src in
+            out.withUnsafeMutableBufferPointer { dst in
+                pxicu_sentence_boundaries(src.baseAddress, Int32(src.count), locale, dst.baseAddress, capacity)
+            }
+        }
+    }
+
+    /// The range without surrounding whitespace, or nil when nothing but whitespace is left.
+    private func trimmed(_ range: Range<Int>, in scalars: [Unicode.Scalar]) -> Range<Int>? {
+        let slice = scalars[range]
+        guard let first = slice.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = slice.lastIndex(where: { !$0.properties.isWhitespace }) else { return nil }
+        return first..<(last + 1)
+    }
+}

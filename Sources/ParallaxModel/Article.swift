@@ -1,0 +1,99 @@
+/// One analysed document: the public record `parallax extract` writes, one per input document.
+///
+/// The field names are a public contract (JSON keys are the snake_case of these names): extend freely,
+/// never rename. Offsets count Unicode scalars (code points) into `text`, as Python string indices do.
+public struct Article: Codable, Sendable, Equatable {
+    /// Path or URL the document came from (for JSON records, `path#line`).
+    public var source: String
+    /// The input format that was recognised: `html`, `text` or `json`.
+    public var format: String
+    /// Charset the bytes were decoded from, and how it was known (`bom`, `declared`, `utf8`, `detected`).
+    public var charset: String?
+    public var charsetSource: String?
+    public var title: String?
+    public var byline: String?
+    /// ISO 8601 date or date-time, as stated by the page or record; null when unknown.
+    public var published: String?
+    /// Outlet or site name: from metadata, or from an in-text signature such as "© dpa-infocom GmbH".
+    public var outlet: String?
+    /// The page's canonical URL when it declares one.
+    public var url: String?
+    /// News and photo agencies credited for the text or the pictures.
+    public var credits: [Credit]
+    /// Main language (BCP-47), the language of most of the main text.
+    public var language: String?
+    /// Every language of the main text with its share of characters, largest first.
+    public var languages: [LanguageShare]
+    /// Main text, boilerplate removed, one entry per paragraph (headings included as their own paragraphs).
+    public var paragraphs: [String]
+    /// Photo captions and their credits, kept apart from the main text.
+    public var captions: [String]
+    /// Editorial notes found in the page, such as "partially translated by … from …".
+    public var notes: [String]
+    /// `paragraphs` joined by blank lines; every offset refers to this string.
+    public var text: String
+    public var sentences: [Sentence]
+    /// Problems worth a reader's attention that did not stop the analysis.
+    public var warnings: [String]
+    /// The stages that produced this record, with their versions.
+    public var stages: [StageID]
+
+    public init(source: String, format: String) {
+        self.source = source
+        self.format = format
+        credits = []
+        languages = []
+        paragraphs = []
+        captions = []
+        notes = []
+        text = ""
+        sentences = []
+        warnings = []
+        stages = []
+    }
+}
+
+/// A news or photo agency credited by a document, with the line that credits it.
+public struct Credit: Codable, Sendable, Equatable, Hashable {
+    public enum Role: String, Codable, Sendable { case text, photo }
+    /// Canonical agency name ("AP", "TASS", "dpa").
+    public var name: String
+    public var role: Role
+    /// The words of the document that credit it.
+    public var evidence: String
+
+    public init(name: String, role: Role, evidence: String) {
+        self.name = name
+        self.role = role
+        self.evidence = evidence
+    }
+}
+
+/// A language and the share of the main text's characters written in it.
+public struct LanguageShare: Codable, Sendable, Equatable {
+    public var code: String
+    public var share: Double
+
+    public init(code: String, share: Double) {
+        self.code = code
+        self.share = share
+    }
+}
+
+/// A sentence of the main text, located by Unicode-scalar offsets into `Article.text`.
+public struct Sentence: Codable, Sendable, Equatable {
+    public var text: String
+    public var start: Int
+    public var end: Int
+    /// Index into `Article.paragraphs`.
+    public var paragraph: Int
+    public var language: String?
+
+    public init(text: String, start: Int, end: Int, paragraph: Int, language: String?) {
+        self.text = text
+        self.start = start
+        self.end = end
+        self.paragraph = paragraph
+        self.language = language
+    }
+}

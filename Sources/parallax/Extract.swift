@@ -1,0 +1,73 @@
+import ArgumentParser
+import Foundation
+import ParallaxAnalysis
+import ParallaxModel
+
+/// `parallax extract PATH…`: one record per document.
+struct Extract: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Extract clean, analysed articles from HTML pages, text dumps and JSON/JSONL records.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case jsonl, json, text }
+
+    @Argument(help: "Files or folders (read recursively).")
+    var paths: [String]
+
+    @Option(help: "Output format: jsonl (default when piped), json, or text (default in a terminal).")
+    var format: Format?
+
+    @Option(name: .shortAndLong, help: "Write records to this file instead of standard output.")
+    var output: String?
+
+    @Option(help: "Seconds one document may take before it is skipped.")
+    var timeout: Double = 10
+
+    @Option(help: "Worker threads (default: all cores).")
+    var jobs: Int?
+
+    func run() throws {
+        var configuration = ArticlePipeline.Configuration()
+        configuration.timeoutSeconds = timeout
+        let pipeline = ArticlePipeline.standard(configuration: configuration)
+        for warning in pipeline.setupWarnings { Terminal.warn(warning) }
+        var batch = Batch(pipeline: pipeline)
+        if let jobs { batch.jobs = max(1, jobs) }
+        let (files, missing) = batch.reader.files(in: paths)
+        for failure in missing { Terminal.report(failure) }
+        guard !files.isEmpty else {
+            Terminal.warn("no input documents found in \(paths.joined(separator: " "))")
+            throw ExitCode(2)
+        }
+        let sink = try OutputSink(path: output)
+        let chosen = format ?? (output == nil && Terminal.isTTY(stdout: true) ? .text : .jsonl)
+        let progress = ProgressBar(total: files.count, label: "extract")
+        let tally = Tally()
+        if chosen == .json { sink.write("[\n") }
+        batch.run(files: files, progress: { progress.update($0) }) { outcomes in
+            for outcome in outcomes {
+                switch outcome {
+                case .failure(let error):
+                    tally.fail()
+                    progress.clearLine()
+                    Terminal.report(error)
+                case .article(let article):
+                    let first = tally.succeed()
+                    switch chosen {
+                    case .jsonl: sink.write(ArticleRendering.jsonLine(article) + "\n")
+                    case .json: sink.write((first ? "" : ",\n") + ArticleRendering.jsonLine(article))
+                    case .text: sink.write(ArticleRendering.text(article) + "\n\n")
+                    }
+                }
+            }
+        }
+        if chosen == .json { sink.write("\n]\n") }
+        progress.finish()
+        sink.close()
+        let (done, failed) = tally.counts
+        if let output { Terminal.note("wrote \(done) records to \(output)") }
+        if failed > 0 || !missing.isEmpty {
+            Terminal.note("\(failed + missing.count) of \(files.count + missing.count) inputs failed")
+            throw ExitCode(1)
+        }
+    }
+}
