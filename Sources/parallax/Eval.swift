@@ -1,9 +1,88 @@
 import ArgumentParser
+import Foundation
+import ParallaxAnalysis
+import ParallaxEval
 
+/// `parallax eval …`: score a stage on a real corpus from ../shared/eval.
 struct Eval: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Score a stage on a real corpus.", subcommands: [])
+    static let configuration = CommandConfiguration(
+        abstract: "Score a stage on a real corpus (skips cleanly when the corpus is absent).",
+        subcommands: [ExtractionCommand.self, LangidCommand.self])
+
+    /// Options shared by every eval.
+    struct Common: ParsableArguments {
+        @Option(help: "Floors file; with --check, exit 1 when a score falls below its floor.")
+        var floors: String = "eval/floors.json"
+
+        @Flag(help: "Fail (exit 1) when a score falls below its floor.")
+        var check = false
+    }
+
+    struct ExtractionCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "extraction",
+                                                        abstract: "Main-text extraction, beside trafilatura.")
+        @Option(help: "Folder with evaldata.json and html/.")
+        var data = "../shared/eval/extraction/trafilatura"
+
+        @Flag(help: "Do not run trafilatura for comparison.")
+        var noPeer = false
+
+        @OptionGroup var common: Common
+
+        func run() throws {
+            guard FileManager.default.fileExists(atPath: data + "/evaldata.json") else {
+                print("skipped: extraction eval data not found at \(data)")
+                return
+            }
+            let pipeline = ArticlePipeline.standard()
+            for warning in pipeline.setupWarnings { Terminal.warn(warning) }
+            let outcome = try ExtractionReport.run(dataDirectory: data, peerScript: noPeer ? nil : PeerScripts.trafilatura,
+                                                   pipeline: pipeline)
+            print(outcome.report)
+            try enforce(common, value: outcome.f1, floor: { $0.extractionF1 }, name: "extraction F1")
+        }
+    }
+
+    struct LangidCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "langid",
+                                                        abstract: "Language identification on sentences and word pairs.")
+        @Option(help: "Folder with sentences/ and word-pairs/.")
+        var data = "../shared/eval/langid/lingua"
+
+        @OptionGroup var common: Common
+
+        func run() throws {
+            guard FileManager.default.fileExists(atPath: data + "/sentences") else {
+                print("skipped: langid eval data not found at \(data)")
+                return
+            }
+            let floors = try? Floors.load(common.floors)
+            let pipeline = ArticlePipeline.standard()
+            let outcome = try LangidReport.run(dataDirectory: data, identifier: pipeline.languages.identifier,
+                                               claimed: floors?.langidClaimedLanguages ?? LangidReport.defaultClaimed)
+            print(outcome.report)
+            try enforce(common, value: outcome.claimedSentenceAccuracy, floor: { $0.langidSentenceAccuracy },
+                        name: "langid mean sentence accuracy")
+        }
+    }
 }
 
-struct Bench: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Measure speed.", subcommands: [])
+/// Exits 1 when `--check` is given and the value is below its floor.
+func enforce(_ common: Eval.Common, value: Double, floor: (Floors) -> Double, name: String) throws {
+    guard common.check else { return }
+    let floors = try Floors.load(common.floors)
+    let minimum = floor(floors)
+    if value + 1e-9 < minimum {
+        Terminal.note("FAIL: \(name) \(String(format: "%.4f", value)) is below the floor \(minimum) (\(common.floors))")
+        throw ExitCode(1)
+    }
+    Terminal.note("ok: \(name) \(String(format: "%.4f", value)) ≥ floor \(minimum)")
+}
+
+/// Where the peer scripts are, relative to the checkout.
+enum PeerScripts {
+    static var trafilatura: String {
+        let candidates = [FileManager.default.currentDirectoryPath + "/eval/peers/run-trafilatura.sh"]
+        return candidates.first { FileManager.default.fileExists(atPath: $0) } ?? candidates[0]
+    }
 }

@@ -79,14 +79,15 @@ struct LineCues {
 extension ExtractedContent {
     /// Files a furniture line where it belongs: captions and credits apart, bylines and datelines into the
     /// metadata, outlet names into the signatures; navigation and debris are dropped.
-    mutating func absorb(_ cue: LineCue, line: String, signatures: Signatures) {
+    mutating func absorb(_ cue: LineCue, line: String, signatures: Signatures, beforeText: Bool) {
         switch cue {
         case .caption:
             captions.append(line)
         case .credit:
             creditLines.append(line)
         case .byline(let name):
-            metadata.byline = metadata.byline ?? name
+            // A byline below the start of the text signs an inserted piece ("Analysis by …"), not the article.
+            if beforeText { metadata.byline = metadata.byline ?? name } else { notes.append(line) }
         case .dateline(let date):
             metadata.published = metadata.published ?? date
         case .translationNote:

@@ -35,7 +35,8 @@ public struct Stoplists: Sendable {
         "Aragonese": "an", "Cebuano": "ceb", "Chuvash": "cv",
     ]
 
-    static func languageCodesByEnglishName() -> [String: String] {
+    /// ISO 639 codes by lower-cased English language name ("danish" → "da"), from ICU.
+    public static func languageCodesByEnglishName() -> [String: String] {
         var map: [String: String] = [:]
         var index: Int32 = 0
         var buffer = [CChar](repeating: 0, count: 128)

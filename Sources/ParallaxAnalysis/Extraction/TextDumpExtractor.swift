@@ -23,7 +23,7 @@ public struct TextDumpExtractor: ContentExtracting {
         for (i, line) in lines.enumerated() {
             if i & 255 == 0 { try deadline.check(source: source) }
             if let cue = cues.classify(line) {
-                content.absorb(cue, line: line, signatures: signatures)
+                content.absorb(cue, line: line, signatures: signatures, beforeText: !candidates.contains { Self.isProse($0.line) })
             } else {
                 candidates.append((i, line))
             }
@@ -38,9 +38,13 @@ public struct TextDumpExtractor: ContentExtracting {
         let firstProse = candidates.firstIndex { Self.isProse($0.line) } ?? candidates.count
         // The title: the last headline-like line before the first paragraph (kickers and section names come
         // before it), when it has at least three words.
-        let head = candidates[..<firstProse]
-        if let title = head.last(where: { $0.line.split(separator: " ").count >= 3 && !Self.isProse($0.line) }) {
-            content.metadata.title = title.line
+        let head = candidates[..<firstProse].filter { $0.line.split(separator: " ").count >= 3 }
+        if var title = head.last?.line {
+            // A kicker and headline often stand once joined ("Conflict: Headline") and then apart: keep the
+            // joined line.
+            let key = TextNormaliser.lineKey(title)
+            if let joined = head.first(where: { TextNormaliser.lineKey($0.line).contains(key) }) { title = joined.line }
+            content.metadata.title = title
         }
         let titleKey = content.metadata.title.map(TextNormaliser.lineKey)
         var blocks: [Block] = []

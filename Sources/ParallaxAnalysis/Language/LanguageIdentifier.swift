@@ -68,8 +68,8 @@ public struct CLD2LanguageIdentifier: LanguageIdentifying {
 enum ScriptLanguage {
     // UScriptCode values (uscript.h): stable ICU constants.
     static let byScript: [Int32: String] = [
-        14: "el", 19: "he", 38: "th", 15: "ka", 3: "hy", 18: "ko", 20: "ja", 22: "ja", 24: "km", 26: "lo",
-        10: "gu", 16: "pa", 21: "kn", 28: "ml", 31: "or", 33: "si", 35: "ta", 36: "te", 6: "my", 11: "am",
+        3: "hy", 11: "am", 12: "ka", 14: "el", 15: "gu", 16: "pa", 18: "ko", 19: "he", 20: "ja", 21: "kn", 22: "ja",
+        23: "km", 24: "lo", 26: "ml", 28: "my", 31: "or", 33: "si", 35: "ta", 36: "te", 38: "th",
     ]
 
     /// The language when the text's letters are mostly in one language-specific script. Kana anywhere means
