@@ -38,6 +38,35 @@ public struct Article: Codable, Sendable, Equatable {
     /// The stages that produced this record, with their versions.
     public var stages: [StageID]
 
+    enum CodingKeys: String, CodingKey {
+        case source, format, charset, charsetSource, title, byline, published, outlet, url, credits, language
+        case languages, paragraphs, captions, notes, text, sentences, warnings, stages
+    }
+
+    /// Writes every key, with `null` for unknown values: consumers can rely on the keys being there.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(source, forKey: .source)
+        try c.encode(format, forKey: .format)
+        try c.encode(charset, forKey: .charset)
+        try c.encode(charsetSource, forKey: .charsetSource)
+        try c.encode(title, forKey: .title)
+        try c.encode(byline, forKey: .byline)
+        try c.encode(published, forKey: .published)
+        try c.encode(outlet, forKey: .outlet)
+        try c.encode(url, forKey: .url)
+        try c.encode(credits, forKey: .credits)
+        try c.encode(language, forKey: .language)
+        try c.encode(languages, forKey: .languages)
+        try c.encode(paragraphs, forKey: .paragraphs)
+        try c.encode(captions, forKey: .captions)
+        try c.encode(notes, forKey: .notes)
+        try c.encode(text, forKey: .text)
+        try c.encode(sentences, forKey: .sentences)
+        try c.encode(warnings, forKey: .warnings)
+        try c.encode(stages, forKey: .stages)
+    }
+
     public init(source: String, format: String) {
         self.source = source
         self.format = format

@@ -25,7 +25,11 @@ struct Extract: ParsableCommand {
     @Option(help: "Worker threads (default: all cores).")
     var jobs: Int?
 
+    @Flag(help: "For HTML pages: print why each block of text was kept or dropped, instead of records.")
+    var explain = false
+
     func run() throws {
+        if explain { return try Explain.run(paths: paths) }
         var configuration = ArticlePipeline.Configuration()
         configuration.timeoutSeconds = timeout
         let pipeline = ArticlePipeline.standard(configuration: configuration)
@@ -68,6 +72,22 @@ struct Extract: ParsableCommand {
         if failed > 0 || !missing.isEmpty {
             Terminal.note("\(failed + missing.count) of \(files.count + missing.count) inputs failed")
             throw ExitCode(1)
+        }
+    }
+}
+
+/// `parallax extract --explain`: the extractor's reasons, block by block.
+enum Explain {
+    static func run(paths: [String]) throws {
+        let pipeline = ArticlePipeline.standard()
+        let reader = DocumentReader()
+        for file in reader.files(in: paths).files {
+            for document in try reader.read(file) where document.format == .html {
+                guard case .bytes(let bytes) = document.content else { continue }
+                let text = try pipeline.decoder.decode(bytes, markup: true, source: file).text
+                print("━━ \(file)")
+                _ = try pipeline.htmlExtractor.extract(text, source: file, deadline: .none) { print("   " + $0) }
+            }
         }
     }
 }

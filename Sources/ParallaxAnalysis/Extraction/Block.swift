@@ -11,7 +11,11 @@ public struct Block: Sendable {
     public var linkCharacters: Int = 0
     /// Node index of the HTML element that owns the block (-1 for text dumps).
     public var owner: Int = -1
+    /// Tag of the owning element (`p`, `div`, `li`…), empty for text dumps.
+    public var tag = ""
     public var label: Label = .bad
+    /// The label before the context pass: what the block's own length and densities say.
+    public var ownLabel: Label = .bad
 
     public init(text: String, kind: Kind, linkCharacters: Int = 0, owner: Int = -1) {
         self.text = text
@@ -58,7 +62,8 @@ public struct BlockClassifier: Sendable {
                 // No stoplist (CJK and rare languages): sentence punctuation stands in for function words.
                 density = Self.sentencePunctuation(block.text) ? thresholds.stopwordsHigh : 0
             }
-            blocks[i].label = contextFree(block, density: density, low: low, high: high)
+            blocks[i].ownLabel = contextFree(block, density: density, low: low, high: high)
+            blocks[i].label = blocks[i].ownLabel
         }
         reviseShortBlocks(&blocks)
     }

@@ -4,9 +4,9 @@ enum HTMLBoilerplate {
     static let droppedTags: Set<String> = [
         "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "canvas", "video",
         "audio", "picture", "map", "button", "select", "option", "optgroup", "input", "textarea", "label",
-        "fieldset", "legend", "nav", "aside", "footer", "header", "menu", "dialog", "head", "title", "meta",
+        "fieldset", "legend", "nav", "aside", "footer", "header", "menu", "dialog", "title", "meta",
         "link", "base", "frame", "frameset", "applet", "datalist", "output", "progress", "meter", "source",
-        "track", "area", "marquee",
+        "track", "area", "marquee", "rt", "rp",
     ]
 
     /// Tags that start a block of text.
@@ -16,17 +16,18 @@ enum HTMLBoilerplate {
         "figcaption", "address", "hr", "center", "details", "summary", "body", "html", "#root",
     ]
 
-    /// Words in class/id/role that mark page furniture. Matched against whole tokens of the attribute
+    /// Words in class/id/role that mark page furniture. Page builders put "widget" and "hidden-tablet" on
+    /// everything, so those are not in the list. Matched against whole tokens of the attribute
     /// (split on spaces, dashes, underscores and camel case), so "sharebar" needs its own entry.
     static let negativeTokens: Set<String> = [
         "comment", "comments", "commentlist", "share", "sharing", "social", "sharebar", "socials", "related",
-        "sidebar", "widget", "widgets", "menu", "nav", "navbar", "navigation", "footer", "cookie", "cookies",
+        "sidebar", "menu", "nav", "navbar", "navigation", "footer", "cookie", "cookies",
         "consent", "gdpr", "newsletter", "subscribe", "subscription", "promo", "advert", "advertisement", "ads",
         "ad", "adsense", "sponsor", "sponsored", "breadcrumb", "breadcrumbs", "tags", "tag", "tagcloud",
         "byline", "dateline", "timestamp", "rating", "print", "popup", "modal", "overlay", "paywall", "login",
         "signup", "register", "toolbar", "pagination", "pager", "recommended", "recommendations", "trending",
-        "popular", "mostread", "outbrain", "taboola", "disqus", "hidden", "sronly", "visually", "skip",
-        "masthead", "banner", "teasers", "more", "readmore", "author", "bio", "copyright", "legal", "imprint",
+        "popular", "mostread", "outbrain", "taboola", "disqus", "sronly", "visually", "skip",
+        "masthead", "banner", "teasers", "readmore", "author", "bio", "copyright", "legal", "imprint",
         "caption", "credit", "credits", "figcaption", "meta", "share-tools", "follow", "donate", "partner",
         "partners", "feedback", "reactions", "latest", "header", "topbar", "toc", "crumbs", "utility",
     ]

@@ -22,6 +22,12 @@ public struct HTMLContentExtractor: ContentExtracting {
     }
 
     public func extract(_ text: String, source: String, deadline: Deadline) throws -> ExtractedContent {
+        try extract(text, source: source, deadline: deadline, explain: nil)
+    }
+
+    /// Like `extract`, and when `explain` is given, also says for every block why it was kept or dropped.
+    public func extract(_ text: String, source: String, deadline: Deadline,
+                        explain: ((String) -> Void)?) throws -> ExtractedContent {
         let tree = try HTMLTree.parse(utf8: Array(text.utf8), limits: limits, deadline: deadline, source: source)
         var content = ExtractedContent()
         content.metadata = HTMLMetadataReader.read(tree)
@@ -32,45 +38,99 @@ public struct HTMLContentExtractor: ContentExtracting {
         let sample = blocks.lazy.filter { $0.length > 40 }.prefix(40).map(\.text).joined(separator: "\n")
         let language = identifier.identify(sample.isEmpty ? blocks.map(\.text).joined(separator: " ") : sample)
         let stoplistLanguage = language?.code ?? content.metadata.declaredLanguage
-        let shortOriginally = blocks.map { $0.length < classifier.thresholds.lengthLow }
         classifier.classify(&blocks, language: stoplistLanguage)
         let container = mainContainer(tree: tree, blocks: blocks, preferred: segmentation.bodyCandidates)
         let inside = tree.subtreeMask(container)
         var kept: [Block] = []
         let titleKey = content.metadata.title.map(TextNormaliser.lineKey)
-        for (i, block) in blocks.enumerated() where block.owner >= 0 && inside[block.owner] {
-            let lineKey = TextNormaliser.lineKey(block.text)
-            if block.kind == .heading && lineKey == titleKey { continue }
-            if LineCues(lexicon: lexicon).isFurniture(lineKey) { continue }
-            if block.label == .good
-                || (shortOriginally[i] && block.linkDensity < 0.3 && block.kind != .cell
-                    && Self.endsSentence(block.text)) {
-                kept.append(block)
-            }
+        explain?("language \(stoplistLanguage ?? "?"), container <\(tree.nodes[container].tag) "
+            + "\(tree.nodes[container].attribute("class") ?? "")>")
+        var verdicts = blocks.map { keep($0, inside: $0.owner >= 0 && inside[$0.owner], titleKey: titleKey) }
+        // A heading (or heading-like short line) inside the container is kept when kept text follows it.
+        for i in blocks.indices where verdicts[i] != nil && inside[max(0, blocks[i].owner)]
+            && Self.isHeadingLike(blocks[i]) && blocks.indices.contains(i + 1) && verdicts[i + 1] == nil {
+            verdicts[i] = nil
+        }
+        for (block, verdict) in zip(blocks, verdicts) {
+            explain?("\(verdict == nil ? "KEEP" : "drop \(verdict!)") [\(block.ownLabel)/\(block.label) \(block.kind) "
+                + "<\(tree.nodes[block.owner].tag)> links \(Int(block.linkDensity * 100))%] \(block.text)")
+            if verdict == nil { kept.append(block) }
         }
         content.blocks = kept
         return content
+    }
+
+    /// Nil when the block is main text, else why it is not. Inside the main container the container is the
+    /// context: a near-good paragraph needs no good neighbour there, and a short one is kept when it closes
+    /// like a sentence or jusText's context rules accept it.
+    func keep(_ block: Block, inside: Bool, titleKey: String?) -> String? {
+        if !inside { return "outside the main container" }
+        let lineKey = TextNormaliser.lineKey(block.text)
+        if block.kind == .heading && lineKey == titleKey { return "repeats the title" }
+        if LineCues(lexicon: lexicon).isFurniture(lineKey) { return "lexicon furniture line" }
+        if block.label == .good || block.ownLabel == .good || block.ownLabel == .nearGood { return nil }
+        if DateText.isDateline(block.text) { return "a date line" }
+        switch block.kind {
+        case .preformatted:
+            // Code and verse: few stopwords by nature.
+            if block.linkDensity < 0.3 { return nil }
+        case .paragraph where block.tag == "p", .quote, .listItem:
+            // Paragraph, quote and list markup inside the article body is text unless it is mostly links.
+            if block.linkDensity <= 0.5 && (block.length >= 15 || Self.endsSentence(block.text)) { return nil }
+        default:
+            if block.ownLabel == .short && block.linkDensity < 0.3 && block.kind != .cell
+                && Self.endsSentence(block.text) {
+                return nil
+            }
+        }
+        return "classified \(block.ownLabel)/\(block.label)"
+    }
+
+    /// 2–12 words starting with a letter and no link: a sub-heading even when not marked up as one.
+    static func isHeadingLike(_ block: Block) -> Bool {
+        guard block.linkCharacters == 0, let first = block.text.first, first.isLetter else { return false }
+        let words = block.text.split(separator: " ").count
+        return (block.kind == .heading || (2...12).contains(words)) && block.length <= 120
+            && !DateText.isDateline(block.text)
     }
 
     /// The node that holds the main text: an element the page names as the article body when it holds a fair
     /// share of the good text, else the deepest node holding `containerShare` of it.
     func mainContainer(tree: HTMLTree, blocks: [Block], preferred: [Int]) -> Int {
         var good = [Int](repeating: 0, count: tree.nodes.count)
-        for block in blocks where block.label == .good && block.owner >= 0 {
+        for block in blocks where block.owner >= 0 && (block.label == .good || block.ownLabel == .nearGood) {
+            // Near-good text counts half: it marks the body of short articles that have no long paragraph.
+            let weight = block.label == .good ? block.length : block.length / 2
             var n = block.owner
-            while n >= 0 { good[n] += block.length; n = tree.nodes[n].parent }
+            while n >= 0 { good[n] += weight; n = tree.nodes[n].parent }
         }
         let total = good[0]
         if total == 0 { return preferred.max { good[$0] < good[$1] } ?? 0 }
-        if let named = preferred.filter({ Double(good[$0]) >= 0.4 * Double(total) }).max(by: { good[$0] < good[$1] }) {
-            return named
-        }
         var node = 0
         while true {
             guard let child = tree.nodes[node].children.max(by: { good[$0] < good[$1] }),
-                  Double(good[child]) >= Self.containerShare * Double(total) else { return node }
+                  Double(good[child]) >= Self.containerShare * Double(total) else { break }
             node = child
         }
+        // Articles split over sibling wrappers (lead, body, gallery): climb while the climb adds more good text
+        // than other text.
+        var bad = [Int](repeating: 0, count: tree.nodes.count)
+        for block in blocks where block.owner >= 0 && block.label == .bad && block.ownLabel != .nearGood {
+            var n = block.owner
+            while n >= 0 { bad[n] += block.length; n = tree.nodes[n].parent }
+        }
+        while tree.nodes[node].parent > 0 {
+            let parent = tree.nodes[node].parent
+            let addedGood = good[parent] - good[node]
+            let addedBad = bad[parent] - bad[node]
+            guard addedGood > 0, addedGood >= addedBad else { break }
+            node = parent
+        }
+        // An element the page names as the article body wins when it lies inside that node and holds most of
+        // its good text (teaser cards marked up as <article> elsewhere on the page do not).
+        let inside = tree.subtreeMask(node)
+        let named = preferred.filter { inside[$0] && Double(good[$0]) >= 0.5 * Double(good[node]) }
+        return named.max { good[$0] < good[$1] } ?? node
     }
 
     static func endsSentence(_ text: String) -> Bool {

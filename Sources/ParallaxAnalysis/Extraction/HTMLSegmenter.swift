@@ -13,6 +13,8 @@ struct HTMLSegmenter {
     func segment() -> Result {
         var result = Result()
         let protected = protectedNodes()
+        let textLength = tree.textLengths()
+        let pageText = Double(max(1, textLength[0]))
         var buffer = ""
         var linkChars = 0
         var blockOwners: [Int] = [0]
@@ -22,8 +24,9 @@ struct HTMLSegmenter {
             let text = Whitespace.collapse(buffer)
             if !text.isEmpty, let owner = blockOwners.last {
                 let kind = Self.kind(of: tree.nodes[owner].tag)
-                result.blocks.append(Block(text: text, kind: kind, linkCharacters: min(linkChars, text.count),
-                                           owner: owner))
+                var block = Block(text: text, kind: kind, linkCharacters: min(linkChars, text.count), owner: owner)
+                block.tag = tree.nodes[owner].tag
+                result.blocks.append(block)
             }
             buffer = ""
             linkChars = 0
@@ -56,7 +59,9 @@ struct HTMLSegmenter {
                 if !caption.isEmpty { result.captions.append(caption) }
                 continue
             }
-            if !protected[n] && isDropped(node, classAndID: classAndID) { continue }
+            if !protected[n] && isDropped(node, classAndID: classAndID, textShare: Double(textLength[n]) / pageText) {
+                continue
+            }
             if node.attribute("itemprop")?.lowercased() == "articlebody" || HTMLBoilerplate.isBodyName(classAndID)
                 || node.tag == "article" {
                 result.bodyCandidates.append(n)
@@ -73,8 +78,11 @@ struct HTMLSegmenter {
         return result
     }
 
-    func isDropped(_ node: HTMLTree.Node, classAndID: String) -> Bool {
+    /// Whether a subtree is furniture. Class words never drop the page's wrappers (`<body class="…menu-active">`)
+    /// nor an element holding most of the page's text.
+    func isDropped(_ node: HTMLTree.Node, classAndID: String, textShare: Double) -> Bool {
         if HTMLBoilerplate.droppedTags.contains(node.tag) { return true }
+        if node.tag == "body" || node.tag == "html" || node.tag == "main" || textShare > 0.5 { return false }
         if node.attribute("hidden") != nil || node.attribute("aria-hidden") == "true" { return true }
         if let style = node.attribute("style")?.lowercased().replacingOccurrences(of: " ", with: ""),
            style.contains("display:none") || style.contains("visibility:hidden") {

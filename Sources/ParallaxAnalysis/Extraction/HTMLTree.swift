@@ -108,6 +108,23 @@ public struct HTMLTree: Sendable {
         return Whitespace.collapse(parts.joined(separator: " "))
     }
 
+    /// Elements whose text is never shown.
+    static let invisible: Set<String> = ["script", "style", "noscript", "template", "title"]
+
+    /// Characters (UTF-8 bytes) of visible text under every node. Children always follow their parent in `nodes`, so one backward
+    /// pass adds each node into its parent.
+    public func textLengths() -> [Int] {
+        var lengths = [Int](repeating: 0, count: nodes.count)
+        for i in nodes.indices.reversed() {
+            if nodes[i].isText, nodes[i].parent >= 0, !Self.invisible.contains(nodes[nodes[i].parent].tag) {
+                lengths[i] += nodes[i].text.utf8.count
+            }
+            let parent = nodes[i].parent
+            if parent >= 0 { lengths[parent] += lengths[i] }
+        }
+        return lengths
+    }
+
     /// First element with this tag, in document order.
     public func first(_ tag: String) -> Int? {
         nodes.indices.first { nodes[$0].tag == tag }
