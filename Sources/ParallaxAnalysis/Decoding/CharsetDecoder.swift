@@ -40,7 +40,13 @@ public struct ICUCharsetDecoder: TextDecoding {
         if let text = String(validating: bytes, as: UTF8.self) {
             return DecodedText(text: Self.clean(text), charset: "UTF-8", evidence: .utf8)
         }
-        if let label = Self.declaredCharset(bytes), let charset = Self.canonical(label), charset != "UTF-8",
+        // UTF-8 with a few damaged bytes (a truncated multi-byte character, one stray Latin-1 byte) is still
+        // UTF-8: repair it rather than misread the whole page as windows-1252.
+        let declared = Self.declaredCharset(bytes).flatMap(Self.canonical)
+        if declared == "UTF-8" || declared == nil, let repaired = Self.mostlyUTF8(bytes) {
+            return DecodedText(text: Self.clean(repaired), charset: "UTF-8", evidence: declared == nil ? .detected : .declared)
+        }
+        if let charset = declared, charset != "UTF-8",
            let text = try? convert(bytes, from: charset, strict: true, source: source) {
             return DecodedText(text: Self.clean(text), charset: charset, evidence: .declared)
         }
@@ -72,6 +78,17 @@ public struct ICUCharsetDecoder: TextDecoding {
             if Int(written) > capacity { capacity = Int(written) + 16; continue }
             return String(decoding: output[0..<Int(written)], as: UTF8.self)
         }
+    }
+
+    /// The text when the bytes are UTF-8 but for a handful of invalid sequences (replaced by U+FFFD), with
+    /// multi-byte characters present so that the guess rests on evidence.
+    static func mostlyUTF8(_ bytes: [UInt8]) -> String? {
+        let text = String(decoding: bytes, as: UTF8.self)
+        var replaced = 0, multibyte = 0
+        for scalar in text.unicodeScalars {
+            if scalar == "\u{FFFD}" { replaced += 1 } else if scalar.value >= 0x80 { multibyte += 1 }
+        }
+        return multibyte >= 20 && replaced * 50 <= multibyte ? text : nil
     }
 
     static func byteOrderMark(_ b: [UInt8]) -> (String, Int)? {

@@ -79,7 +79,22 @@ enum HTMLBoilerplate {
         }
         let words = tokens(classAndID)
         guard words.contains(where: negativeTokens.contains) else { return false }
-        return !words.contains(where: positiveTokens.contains)
+        // "has-sidebar", "c-fixed-sidebar-layout", "nav-wrapper row": layout wrappers named after what sits
+        // beside the content, not the furniture itself.
+        return !words.contains(where: positiveTokens.contains) && !words.contains(where: layoutTokens.contains)
+    }
+
+    static let layoutTokens: Set<String> = [
+        "layout", "has", "with", "wrapper", "container", "row", "grid", "col", "inner", "outer", "page", "site",
+    ]
+
+    /// Inline elements: their class words never drop them (a `<span class="dateline">` opens a paragraph).
+    static let inlineTags: Set<String> = [
+        "span", "a", "strong", "b", "em", "i", "u", "small", "time", "abbr", "cite", "mark", "sup", "sub", "font",
+    ]
+
+    static func isInline(_ tag: String) -> Bool {
+        inlineTags.contains(tag)
     }
 
     /// Whether the class/id names the article body.

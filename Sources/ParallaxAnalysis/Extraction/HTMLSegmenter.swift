@@ -82,7 +82,10 @@ struct HTMLSegmenter {
     /// nor an element holding most of the page's text.
     func isDropped(_ node: HTMLTree.Node, classAndID: String, textShare: Double) -> Bool {
         if HTMLBoilerplate.droppedTags.contains(node.tag) { return true }
-        if node.tag == "body" || node.tag == "html" || node.tag == "main" || textShare > 0.5 { return false }
+        if node.tag == "body" || node.tag == "html" || node.tag == "main" || textShare > 0.5
+            || HTMLBoilerplate.isInline(node.tag) {
+            return false
+        }
         if node.attribute("hidden") != nil || node.attribute("aria-hidden") == "true" { return true }
         if let style = node.attribute("style")?.lowercased().replacingOccurrences(of: " ", with: ""),
            style.contains("display:none") || style.contains("visibility:hidden") {
