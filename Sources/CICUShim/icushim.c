@@ -69,6 +69,27 @@ int32_t pxicu_to_utf8(const char *charset, const char *src, int32_t len, char *d
     return outLen;
 }
 
+int32_t pxicu_from_utf8(const char *charset, const char *src, int32_t len, char *dst, int32_t cap) {
+    UErrorCode err = U_ZERO_ERROR;
+    int32_t ulen = 0;
+    u_strFromUTF8(NULL, 0, &ulen, src, len, &err);
+    if (err != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(err)) return -1;
+    UChar *units = (UChar *)malloc(sizeof(UChar) * (size_t)(ulen + 1));
+    if (!units) return -1;
+    err = U_ZERO_ERROR;
+    u_strFromUTF8(units, ulen + 1, NULL, src, len, &err);
+    if (U_FAILURE(err)) { free(units); return -1; }
+    UConverter *to = ucnv_open(charset, &err);
+    if (U_FAILURE(err)) { free(units); return -1; }
+    ucnv_setFromUCallBack(to, UCNV_FROM_U_CALLBACK_STOP, NULL, NULL, NULL, &err);
+    err = U_ZERO_ERROR;
+    int32_t n = ucnv_fromUChars(to, dst, cap, units, ulen, &err);
+    ucnv_close(to);
+    free(units);
+    if (U_FAILURE(err) && err != U_BUFFER_OVERFLOW_ERROR && err != U_STRING_NOT_TERMINATED_WARNING) return -1;
+    return n;
+}
+
 // Break iterators and transliterators are costly to open and not safe to share across threads, so each
 // thread keeps a few of its own.
 #define PX_CACHE 6

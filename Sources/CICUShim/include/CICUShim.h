@@ -15,6 +15,10 @@ int32_t pxicu_canonical_charset(const char *label, char *out, int32_t cap);
 /// buffer), -1 for an unknown charset, -2 when `strict` and the input holds bytes illegal in that charset.
 int32_t pxicu_to_utf8(const char *charset, const char *src, int32_t len, char *dst, int32_t cap, int32_t strict);
 
+/// Converts UTF-8 to `charset` (for tests and exports). Returns the output length (call again if it exceeds
+/// `cap`), -1 for an unknown charset or a character the charset cannot represent.
+int32_t pxicu_from_utf8(const char *charset, const char *src, int32_t len, char *dst, int32_t cap);
+
 /// Sentence boundaries (UTF-16 offsets, ascending, excluding 0, including len). `locale` such as "en@ss=standard".
 /// Returns the number of boundaries written, or the number needed when `cap` is too small.
 int32_t pxicu_sentence_boundaries(const uint16_t *text, int32_t len, const char *locale, int32_t *out, int32_t cap);

@@ -100,18 +100,28 @@ public struct ICUCharsetDecoder: TextDecoding {
         return nil
     }
 
-    /// UTF-16 without a byte-order mark: mostly-Latin text shows NUL in every other byte.
+    /// UTF-16 without a byte-order mark. In one orientation, the high bytes of the code units take very few
+    /// values (0x00 for Latin and markup, 0x04 for Cyrillic, 0x03 for Greek…) while the low bytes vary; no
+    /// 8-bit text shows that pattern on every other byte.
     static func bomlessUTF16(_ b: [UInt8]) -> String? {
-        let n = min(b.count, 1024) & ~1
-        guard n >= 8 else { return nil }
-        var zeroEven = 0, zeroOdd = 0
-        for i in stride(from: 0, to: n, by: 2) {
-            if b[i] == 0 { zeroEven += 1 }
-            if b[i + 1] == 0 { zeroOdd += 1 }
+        let n = min(b.count, 2048) & ~1
+        guard n >= 16 else { return nil }
+        func concentration(_ offset: Int) -> (top: Double, distinct: Int) {
+            var counts = [Int](repeating: 0, count: 256)
+            for i in stride(from: offset, to: n, by: 2) { counts[Int(b[i])] += 1 }
+            let sorted = counts.sorted(by: >)
+            return (Double(sorted[0] + sorted[1]) / Double(n / 2), counts.filter { $0 > 0 }.count)
         }
-        let pairs = n / 2
-        if zeroEven * 10 >= pairs * 3 && zeroOdd * 20 < pairs { return "UTF-16BE" }
-        if zeroOdd * 10 >= pairs * 3 && zeroEven * 20 < pairs { return "UTF-16LE" }
+        let even = concentration(0), odd = concentration(1)
+        // Two high-byte values cover ≥ 90 % of units, and the other side is varied, with NUL among the highs.
+        let zerosEven = stride(from: 0, to: n, by: 2).filter { b[$0] == 0 }.count
+        let zerosOdd = stride(from: 1, to: n, by: 2).filter { b[$0] == 0 }.count
+        if even.top >= 0.9 && odd.distinct >= 12 && zerosEven * 20 >= n / 2 && zerosOdd * 50 < n / 2 {
+            return "UTF-16BE"
+        }
+        if odd.top >= 0.9 && even.distinct >= 12 && zerosOdd * 20 >= n / 2 && zerosEven * 50 < n / 2 {
+            return "UTF-16LE"
+        }
         return nil
     }
 
@@ -166,10 +176,9 @@ public struct ICUCharsetDecoder: TextDecoding {
         }
         guard confidence >= 0 else { return nil }
         let found = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        // ICU reports the ISO names of legacy charsets; the Windows supersets decode the same text and more.
-        let superset = ["ISO-8859-1": "windows-1252", "ISO-8859-2": "windows-1250", "ISO-8859-5": "windows-1251",
-                        "ISO-8859-7": "windows-1253", "ISO-8859-9": "windows-1254", "GB18030": "GB18030",
-                        "Shift_JIS": "windows-31j"]
+        // ICU reports ISO names; where a Windows charset is a true superset it decodes the same text and more.
+        // (Only true supersets: windows-1250 and ISO-8859-2 place Polish letters differently.)
+        let superset = ["ISO-8859-1": "windows-1252", "ISO-8859-9": "windows-1254", "Shift_JIS": "windows-31j"]
         return (superset[found] ?? found, confidence)
     }
 
@@ -191,5 +200,30 @@ public struct ICUCharsetDecoder: TextDecoding {
             scalars.append(scalar)
         }
         return String(scalars)
+    }
+}
+
+/// Encodes text into a legacy charset through ICU: test fixtures for the decoder, and exports.
+public enum CharsetEncoder {
+    /// The bytes of `text` in `charset`, or nil when the charset is unknown or cannot represent the text.
+    public static func encode(_ text: String, as charset: String) -> [UInt8]? {
+        let utf8 = Array(text.utf8)
+        var capacity = utf8.count * 4 + 16
+        for _ in 0..<3 {
+            var out = [UInt8](repeating: 0, count: capacity)
+            let n = utf8.withUnsafeBufferPointer { src in
+                out.withUnsafeMutableBufferPointer { dst in
+                    src.withMemoryRebound(to: CChar.self) { s in
+                        dst.withMemoryRebound(to: CChar.self) { d in
+                            pxicu_from_utf8(charset, s.baseAddress, Int32(s.count), d.baseAddress, Int32(d.count))
+                        }
+                    }
+                }
+            }
+            if n < 0 { return nil }
+            if Int(n) <= capacity { return Array(out[0..<Int(n)]) }
+            capacity = Int(n) + 16
+        }
+        return nil
     }
 }

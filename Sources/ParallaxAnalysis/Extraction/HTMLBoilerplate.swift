@@ -32,6 +32,9 @@ enum HTMLBoilerplate {
         "partners", "feedback", "reactions", "latest", "header", "topbar", "toc", "crumbs", "utility",
     ]
 
+    /// Class words of boxes that credit agencies or photographers.
+    static let creditTokens: Set<String> = ["caption", "credit", "credits", "copyright", "source", "sources", "agency"]
+
     /// Words that mark the article body; an element carrying one is kept even when a negative word is there too
     /// ("article-body-sidebar" is rare; "has-sidebar" on the body wrapper is not).
     static let positiveTokens: Set<String> = [
@@ -77,11 +80,20 @@ enum HTMLBoilerplate {
                       "alert"].contains(role.lowercased()) {
             return true
         }
-        let words = tokens(classAndID)
-        guard words.contains(where: negativeTokens.contains) else { return false }
-        // "has-sidebar", "c-fixed-sidebar-layout", "nav-wrapper row": layout wrappers named after what sits
-        // beside the content, not the furniture itself.
-        return !words.contains(where: positiveTokens.contains) && !words.contains(where: layoutTokens.contains)
+        // Each class name is read on its own, BEM-style: "qdf-article__meta" and "post-meta" are furniture
+        // (the last furniture word comes after any body word), "sidebar-layout" and "has-sidebar" are layout.
+        // A class name that is purely a body word ("post", "entry-content") keeps the element.
+        var furniture = false
+        for name in classAndID.split(whereSeparator: \.isWhitespace) {
+            let words = tokens(String(name))
+            guard let lastNegative = words.lastIndex(where: negativeTokens.contains) else {
+                if words.contains(where: positiveTokens.contains) { return false }
+                continue
+            }
+            if words.contains(where: layoutTokens.contains) { continue }
+            if !words[(lastNegative + 1)...].contains(where: positiveTokens.contains) { furniture = true }
+        }
+        return furniture
     }
 
     static let layoutTokens: Set<String> = [

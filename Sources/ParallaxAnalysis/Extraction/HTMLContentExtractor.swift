@@ -47,9 +47,31 @@ public struct HTMLContentExtractor: ContentExtracting {
             + "\(tree.nodes[container].attribute("class") ?? "")>")
         var verdicts = blocks.map { keep($0, inside: $0.owner >= 0 && inside[$0.owner], titleKey: titleKey) }
         // A heading (or heading-like short line) inside the container is kept when kept text follows it.
-        for i in blocks.indices where verdicts[i] != nil && inside[max(0, blocks[i].owner)]
+        for i in blocks.indices where verdicts[i]?.hasPrefix("classified") == true && inside[max(0, blocks[i].owner)]
             && Self.isHeadingLike(blocks[i]) && blocks.indices.contains(i + 1) && verdicts[i + 1] == nil {
             verdicts[i] = nil
+        }
+        // Short lines in the body may still be credits, bylines, captions or datelines: file them as such.
+        let cues = LineCues(lexicon: lexicon)
+        let signatures = Signatures(lexicon: lexicon)
+        // Everything after a reader-comment header is comments.
+        // Photo captions often sit just outside the text's container (a picture above the body): look for them
+        // one level up.
+        let near = tree.subtreeMask(max(0, tree.nodes[container].parent))
+        var inComments = false
+        for i in blocks.indices where blocks[i].owner >= 0 && near[blocks[i].owner] {
+            if inComments { verdicts[i] = "in the comment section"; continue }
+            guard blocks[i].length < 200, let cue = cues.classify(blocks[i].text) else { continue }
+            if !inside[blocks[i].owner] && cue != .caption { continue }
+            if cue == .comment { inComments = true }
+            content.absorb(cue, line: blocks[i].text, signatures: signatures,
+                           beforeText: !verdicts[..<i].contains { $0 == nil })
+            if verdicts[i] == nil { verdicts[i] = "line cue: \(cue)" }
+        }
+        for box in segmentation.creditBoxes {
+            if let cue = cues.classify(box), cue == .caption || cue == .credit {
+                content.absorb(cue, line: box, signatures: signatures, beforeText: false)
+            }
         }
         for (block, verdict) in zip(blocks, verdicts) {
             explain?("\(verdict == nil ? "KEEP" : "drop \(verdict!)") [\(block.ownLabel)/\(block.label) \(block.kind) "

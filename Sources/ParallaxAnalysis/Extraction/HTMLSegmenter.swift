@@ -3,6 +3,8 @@ struct HTMLSegmenter {
     struct Result {
         var blocks: [Block] = []
         var captions: [String] = []
+        /// Short texts of pruned credit, caption and source boxes: read for credits, never main text.
+        var creditBoxes: [String] = []
         /// Elements the page itself names as the article body (itemprop, body class names, `<article>`).
         var bodyCandidates: [Int] = []
     }
@@ -60,6 +62,9 @@ struct HTMLSegmenter {
                 continue
             }
             if !protected[n] && isDropped(node, classAndID: classAndID, textShare: Double(textLength[n]) / pageText) {
+                if textLength[n] < 300, HTMLBoilerplate.tokens(classAndID).contains(where: HTMLBoilerplate.creditTokens.contains) {
+                    result.creditBoxes.append(tree.text(of: n))
+                }
                 continue
             }
             if node.attribute("itemprop")?.lowercased() == "articlebody" || HTMLBoilerplate.isBodyName(classAndID)

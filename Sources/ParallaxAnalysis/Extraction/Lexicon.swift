@@ -13,6 +13,8 @@ public struct Lexicon: Sendable {
         public var creditLabels: Set<String> = []
         public var bylinePrefixes: Set<String> = []
         public var translationNotes: [String] = []
+        /// Phrases that make a line a credit wherever they stand ("… contributed to this report").
+        public var creditPhrases: [String] = []
         public var commentLabels: Set<String> = []
         public var sectionLabels: Set<String> = []
     }
@@ -60,6 +62,7 @@ public struct Lexicon: Sendable {
             lexicon.boilerplate.creditLabels = Set(all("creditLabels"))
             lexicon.boilerplate.bylinePrefixes = Set(all("bylinePrefixes"))
             lexicon.boilerplate.translationNotes = Array(Set(all("translationNotes")))
+            lexicon.boilerplate.creditPhrases = Array(Set(all("creditPhrases")))
             lexicon.boilerplate.commentLabels = Set(all("commentLabels"))
             lexicon.boilerplate.sectionLabels = Set(all("sectionLabels"))
         }

@@ -36,16 +36,38 @@ struct LineCues {
             return .navigation
         }
         if b.appPrompts.contains(where: { key.contains($0) }) { return .appPrompt }
-        if b.commentLabels.contains(key) { return .comment }
+        if isCommentHeader(key) { return .comment }
         if b.sectionLabels.contains(key) { return .section }
         if Self.isDebris(key) { return .debris }
         if b.translationNotes.contains(where: { key.contains($0) }) { return .translationNote }
         if let outlet = Signatures(lexicon: lexicon).outlet(inLine: line) { return .signature(outlet) }
+        // "Open River is an independent outlet. © 2031. Reprints must credit us." is a footer.
+        if line.contains("©") && key.split(separator: " ").count <= 25 { return .debris }
         if Signatures(lexicon: lexicon).isCaptionCredit(line) { return .caption }
-        if Signatures(lexicon: lexicon).isCreditLine(line) { return .credit }
+        if Signatures(lexicon: lexicon).isCreditLine(line)
+            || key.split(separator: " ").count <= 16 && b.creditPhrases.contains(where: { key.contains($0) }) {
+            return .credit
+        }
         if let byline = byline(line, key: key) { return .byline(byline) }
+        // "11.03.2031 10:15 | Author: Name | Views: 14 382": a meta line of segments.
+        if line.contains(" | ") && key.split(separator: " ").count <= 20 {
+            let segments = line.split(separator: "|").map { Whitespace.collapse($0) }.filter { !$0.isEmpty }
+            let parts = segments.map { classify($0) }
+            if let byline = parts.lazy.compactMap({ if case .byline(let b)? = $0 { return b } else { return nil } }).first {
+                return .byline(byline)
+            }
+            if let date = parts.lazy.compactMap({ if case .dateline(let d)? = $0 { return d } else { return nil } }).first {
+                return .dateline(date)
+            }
+        }
         if DateText.isDateline(line), let date = DateText.firstDate(in: line) { return .dateline(date) }
         return nil
+    }
+
+    /// "Comments", "Komentarze (2)", "12 comments": the header of a reader-comment section.
+    func isCommentHeader(_ key: String) -> Bool {
+        let stripped = key.filter { !$0.isNumber && $0 != "(" && $0 != ")" }.trimming(" ")
+        return lexicon.boilerplate.commentLabels.contains(stripped)
     }
 
     /// "By Jane Doe", "Von Max Muster", "Analysis by Paul Adams, BBC Diplomacy Correspondent".
@@ -53,7 +75,7 @@ struct LineCues {
         let words = key.split(separator: " ")
         guard words.count >= 2, words.count <= 12 else { return nil }
         let trimmed = Whitespace.collapse(line)
-        for (i, word) in words.prefix(3).enumerated() where lexicon.boilerplate.bylinePrefixes.contains(String(word)) {
+        for (i, word) in words.prefix(3).enumerated() where lexicon.boilerplate.bylinePrefixes.contains(word.trimming(":")) {
             // The name after the prefix starts with a capital letter; "by the way" does not.
             let after = trimmed.split(separator: " ").dropFirst(i + 1)
             guard let first = after.first?.first, first.isUppercase else { continue }

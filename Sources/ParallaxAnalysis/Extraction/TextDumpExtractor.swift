@@ -29,17 +29,32 @@ public struct TextDumpExtractor: ContentExtracting {
             }
         }
         content.blocks = body(from: candidates, lines: lines, content: &content)
+        content.metadata.siteName = masthead(lines)
         return content
     }
 
     /// Prose lines, their headings and the title, from the lines no cue claimed.
-    func body(from candidates: [(index: Int, line: String)], lines: [String],
+    func body(from allCandidates: [(index: Int, line: String)], lines: [String],
               content: inout ExtractedContent) -> [Block] {
+        // A line right above a photo-credit line is that photo's caption.
+        var candidates: [(index: Int, line: String)] = []
+        for candidate in allCandidates {
+            let next = candidate.index + 1
+            if next < lines.count, content.captions.contains(lines[next]), !Self.isProse(candidate.line) {
+                content.captions.append(candidate.line)
+            } else {
+                candidates.append(candidate)
+            }
+        }
         let firstProse = candidates.firstIndex { Self.isProse($0.line) } ?? candidates.count
         // The title: the last headline-like line before the first paragraph (kickers and section names come
         // before it), when it has at least three words.
-        let head = candidates[..<firstProse].filter { $0.line.split(separator: " ").count >= 3 }
-        if var title = head.last?.line {
+        // A headline has at least three words, or eight characters of a script written without spaces.
+        let head = candidates[..<firstProse].filter {
+            $0.line.split(separator: " ").count >= 3 || ($0.line.count >= 8 && Self.unspacedScript($0.line))
+        }
+        // Of the headline-like lines (kicker, headline, byline), the headline has the most words.
+        if var title = head.max(by: { $0.line.split(separator: " ").count <= $1.line.split(separator: " ").count })?.line {
             // A kicker and headline often stand once joined ("Conflict: Headline") and then apart: keep the
             // joined line.
             let key = TextNormaliser.lineKey(title)
@@ -56,10 +71,8 @@ public struct TextDumpExtractor: ContentExtracting {
                 continue
             }
             if let titleKey, titleKey.contains(TextNormaliser.lineKey(line)) { continue }
-            // A caption precedes its photo-credit line, or is too long for a heading.
-            let nextIsCaption = candidate.index + 1 < lines.count
-                && content.captions.contains(lines[candidate.index + 1])
-            if words >= Self.captionWords || nextIsCaption {
+            // Too long for a heading: a caption.
+            if words >= Self.captionWords {
                 content.captions.append(line)
                 continue
             }
@@ -74,6 +87,30 @@ public struct TextDumpExtractor: ContentExtracting {
             guard block.kind == .heading, let titleKey else { return true }
             return !titleKey.contains(TextNormaliser.lineKey(block.text))
         }
+    }
+
+    /// The outlet's name as its masthead: a short line near the top that the page's copyright, app or
+    /// "more stories" lines repeat ("Valley Courier" … "© 2031 Valley Courier Media").
+    func masthead(_ lines: [String]) -> String? {
+        let evidence = lines.filter { line in
+            let key = TextNormaliser.lineKey(line)
+            return line.contains("©") || key.contains("copyright") || key.contains("app")
+                || lexicon.boilerplate.appPrompts.contains { key.contains($0) }
+                || lexicon.boilerplate.navigationPrefixes.contains { key.hasPrefix($0) }
+        }.map { TextNormaliser.fold($0) }
+        guard !evidence.isEmpty else { return nil }
+        let top = lines.prefix(max(8, lines.count * 2 / 5))
+        let candidates = top.filter { line in
+            let words = line.split(separator: " ").count
+            return words <= 5 && line.count >= 3 && !LineCues.endsLikeSentence(line) && !line.contains("©")
+                && !LineCues(lexicon: lexicon).isFurniture(TextNormaliser.lineKey(line))
+        }
+        return candidates.filter { c in evidence.contains { $0.contains(TextNormaliser.fold(c)) } }
+            .max { $0.count < $1.count }
+    }
+
+    static func unspacedScript(_ line: String) -> Bool {
+        line.unicodeScalars.contains { (0x3040...0x30FF).contains($0.value) || (0x4E00...0x9FFF).contains($0.value) }
     }
 
     /// Running prose: closes like a sentence, or is long enough to be a paragraph whatever its end.

@@ -40,24 +40,36 @@ struct ArticleMetadata {
         return names.map { lexicon.outlet(named: $0)?.name ?? $0 }.max { counts[$0]! < counts[$1]! }
     }
 
-    /// Agencies named in credit lines (for the text) and in captions (for the photos), each once per role.
+    /// Agencies named in credit lines and wire datelines (for the text) and in captions (for the photos),
+    /// each once per role.
     func credits(_ content: ExtractedContent) -> [Credit] {
         let signatures = Signatures(lexicon: lexicon)
         var credits: [Credit] = []
-        func add(_ line: String, role: Credit.Role) {
-            for agency in signatures.agencies(in: line)
-            where !credits.contains(where: { $0.name == agency.name && $0.role == role }) {
-                credits.append(Credit(name: agency.name, role: role, evidence: line))
+        func add(_ names: [String], role: Credit.Role, evidence: String) {
+            for name in names where !credits.contains(where: { $0.name == name && $0.role == role }) {
+                credits.append(Credit(name: name, role: role, evidence: evidence))
             }
         }
-        for line in content.creditLines { add(line, role: .text) }
+        for line in content.creditLines { add(signatures.creditedNames(in: line, photo: false), role: .text, evidence: line) }
+        if let first = content.blocks.first?.text, let agency = Self.wireDatelineAgency(first) {
+            add([lexicon.agency(named: agency)?.name ?? agency], role: .text, evidence: String(first.prefix(80)))
+        }
         for caption in content.captions {
-            if let range = signatures.photoCreditRange(caption) {
-                add(String(caption[range]), role: .photo)
-            } else if caption.hasPrefix("©") {
-                add(String(caption.prefix(60)), role: .photo)
-            }
+            add(signatures.creditedNames(in: caption, photo: true), role: .photo, evidence: caption)
         }
         return credits
+    }
+
+    /// "DRESK, Doravia (NorPress) – …", "MOSCOW (Reuters) - …": the agency of a wire dateline.
+    static func wireDatelineAgency(_ paragraph: String) -> String? {
+        guard let open = paragraph.prefix(80).firstIndex(of: "("), let close = paragraph[open...].firstIndex(of: ")")
+        else { return nil }
+        let place = paragraph[..<open].trimming(" ,")
+        let after = paragraph[paragraph.index(after: close)...].drop { $0 == " " }
+        guard let dash = after.first, "-–—".contains(dash), !place.isEmpty,
+              place.split(separator: ",").first.map({ $0 == $0.uppercased() && $0.contains(where: \.isLetter) }) == true
+        else { return nil }
+        let agency = paragraph[paragraph.index(after: open)..<close].trimming(" ")
+        return agency.isEmpty || agency.count > 40 ? nil : agency
     }
 }

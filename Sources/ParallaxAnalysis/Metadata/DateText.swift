@@ -64,14 +64,13 @@ public enum DateText {
         guard letters > 0, letters < 60 else { return false }
         let found = dates(in: line)
         guard let first = found.first else { return false }
+        // What is left besides the date: weekdays, times ("12:40") and a short label ("Updated:") are allowed.
         var rest = letters - first.covered
-        for token in tokenize(line) where token.kind == .word && names.weekdays[token.folded] != nil {
-            rest -= token.text.count
+        for token in tokenize(line) {
+            if token.kind == .word && names.weekdays[token.folded] != nil { rest -= token.text.count }
+            if token.kind == .number && token.text.count <= 2 { rest -= token.text.count }
         }
-        for token in tokenize(line) where token.kind == .number && token.text.count <= 2 && token.text.contains(":") {
-            rest -= token.text.count
-        }
-        return rest <= 12
+        return rest <= 14
     }
 
     struct Token {

@@ -42,39 +42,127 @@ struct Signatures {
         return trimmed.hasPrefix("©") && outlet(inLine: line) == nil
     }
 
-    /// The part of a line after a photo label ("Photo:", "Foto:", "Image:"), where the photo credit sits.
+    /// The part of a line after a photo label ("Photo:", "Foto:", "Fot.", "写真："), where the photo credit sits.
+    /// The label may be glued to the end of the caption ("…from MoscowImage: …"), but must not be the tail
+    /// of a longer word ("photography:").
     func photoCreditRange(_ line: String) -> Range<String.Index>? {
-        let folded = line.lowercased()
-        for label in lexicon.boilerplate.captionLabels {
-            var search = folded.startIndex
-            while let r = folded.range(of: label, range: search..<folded.endIndex) {
-                search = r.upperBound
-                let after = folded[r.upperBound...].drop { $0 == " " }
-                guard after.first == ":" else { continue }
-                // The label must end a word ("Photos:" yes, "photography:" no); it may be glued to the end of
-                // the caption ("from MoscowImage:").
-                let start = line.index(line.startIndex, offsetBy: folded.distance(from: folded.startIndex, to: after.startIndex))
-                return line.index(after: start)..<line.endIndex
+        let chars = Array(line)
+        let folded = chars.map { TextNormaliser.fold(String($0)) }
+        for label in lexicon.boilerplate.captionLabels where !label.isEmpty {
+            let labelChars = Array(label)
+            guard labelChars.count <= chars.count else { continue }
+            var i = 0
+            while i + labelChars.count <= chars.count {
+                var matches = true
+                for (k, ch) in labelChars.enumerated() where folded[i + k] != String(ch) { matches = false; break }
+                let end = i + labelChars.count
+                // French typography puts a space before the colon ("Photo : …").
+                var colon = end
+                if colon < chars.count - 1, chars[colon] == " ", chars[colon + 1] == ":" { colon += 1 }
+                if matches, colon < chars.count,
+                   chars[colon] == ":" || chars[colon] == "：" || (chars[colon] == "." && label.count <= 4),
+                   colon == chars.count - 1 || chars[colon + 1] == " " || !chars[colon + 1].isASCII,
+                   i == 0 || chars[i - 1] == " " || chars[i - 1].isLowercase || !chars[i - 1].isLetter {
+                    let start = line.index(line.startIndex, offsetBy: colon + 1)
+                    return start..<line.endIndex
+                }
+                i += 1
             }
         }
         return nil
     }
 
-    /// A line whose words are only agency credits, perhaps after a label ("Source: TASS") or editors' initials
-    /// ("sdi, rc/ (AFP, AP, Interfax)").
+    /// "with" in the languages whose bylines credit agencies in parentheses.
+    static let withWords = ["with", "avec", "mit", "con", "com", "met", "med", "z", "с", "ze"]
+
+    /// Generic words after an agency's name ("NorPress news agency").
+    static let genericAgencyWords = ["news agency", "agency", "wire service", "nachrichtenagentur", "agentur",
+                                     "агентство", "news service"]
+
+    /// Names credited by a line: known agencies anywhere in it, plus, after a credit or photo label
+    /// ("Source: NorPress", "Foto: Name/Agency", "Mit Material von A und B"), the names the label introduces.
+    func creditedNames(in line: String, photo: Bool) -> [String] {
+        var names = agencies(in: line).map(\.name)
+        var rest: Substring?
+        if photo, let range = photoCreditRange(line) {
+            // "Photographer/Agency": the agency follows the first slash; without a slash it is a person.
+            let credit = line[range]
+            if let slash = credit.firstIndex(of: "/") {
+                rest = credit[credit.index(after: slash)...]
+            } else if !credit.trimming(" ()").contains(" ") {
+                rest = credit  // one word: an agency ("Photo: NorPress"); two or more: a photographer's name
+            }
+        } else if photo, let shot = line.range(of: "撮影"),
+                  let open = line[..<shot.lowerBound].lastIndex(where: { $0 == "（" || $0 == "(" }) {
+            // Japanese captions credit as "（Agency 撮影・Photographer）".
+            rest = line[line.index(after: open)..<shot.lowerBound]
+        } else if !photo {
+            rest = afterCreditLabel(line)
+        }
+        if let rest {
+            for piece in Self.splitNames(String(rest)) where !names.contains(where: { piece.contains($0) || $0.contains(piece) }) {
+                names.append(piece)
+            }
+        }
+        return names
+    }
+
+    /// The text after a credit label at the start of the line, or inside "(with …)".
+    func afterCreditLabel(_ line: String) -> Substring? {
+        let trimmed = Whitespace.collapse(line)
+        let lowered = TextNormaliser.fold(trimmed)
+        guard lowered.count == trimmed.count else { return nil }
+        for label in lexicon.boilerplate.creditLabels.sorted(by: { $0.count > $1.count }) where lowered.hasPrefix(label) {
+            let after = trimmed.dropFirst(label.count)
+            guard let first = after.first, first == ":" || first == "：" || first == " " else { continue }
+            return after.drop { $0 == ":" || $0 == "：" || $0 == " " }
+        }
+        // "Élodie Marchand (avec Agence Vestale)", "(with NorPress)": a credit in parentheses.
+        if let open = trimmed.lastIndex(of: "("), trimmed.hasSuffix(")") {
+            let inner = trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)]
+            for word in Self.withWords where TextNormaliser.fold(String(inner)).hasPrefix(word + " ") {
+                return inner.dropFirst(word.count + 1)
+            }
+        }
+        return nil
+    }
+
+    /// "NorPress und Agence Vestale" → ["NorPress", "Agence Vestale"]; names must start with a capital letter or a
+    /// letter of a script without case, and be at most five words long.
+    static func splitNames(_ text: String) -> [String] {
+        var t = text
+        for separator in [" and ", " und ", " et ", " y ", " e ", " i ", " og ", " och ", " и ", " via ", " & ", ";", "/", "+"] {
+            t = t.replacingOccurrences(of: separator, with: ",")
+        }
+        var names: [String] = []
+        for raw in t.split(separator: ",") {
+            var name = raw.trimming(" .()[]«»\"'“”")
+            for generic in genericAgencyWords where name.lowercased().hasPrefix(generic + " ") {
+                name = String(name.dropFirst(generic.count + 1))
+            }
+            for generic in genericAgencyWords where name.lowercased().hasSuffix(" " + generic) {
+                name = String(name.dropLast(generic.count + 1))
+            }
+            let words = name.split(separator: " ")
+            guard let first = name.first, !words.isEmpty, words.count <= 5,
+                  first.isUppercase || (first.isLetter && !first.isLowercase) else { continue }
+            names.append(name)
+        }
+        return names
+    }
+
+    /// A line that only credits agencies: known ones, perhaps after editors' initials ("sdi, rc/ (AFP, AP,
+    /// Interfax)"), or any names after a credit label ("Source: NorPress", "Mit Material von NorPress").
     func isCreditLine(_ line: String) -> Bool {
+        let words = line.split(separator: " ").count
+        if words <= 12, let rest = afterCreditLabel(line), !Self.splitNames(String(rest)).isEmpty {
+            return true
+        }
         let found = agencies(in: line)
         guard !found.isEmpty else { return false }
-        var rest = Whitespace.collapse(line)
-        if let colon = rest.firstIndex(of: ":") {
-            let label = TextNormaliser.lineKey(String(rest[..<colon]))
-            if lexicon.boilerplate.creditLabels.contains(label) { rest = String(rest[rest.index(after: colon)...]) }
-        }
-        var leftover = rest
+        var leftover = Whitespace.collapse(line)
         for agency in found {
-            for name in [agency.name] + agency.aliases {
-                leftover = leftover.replacingOccurrences(of: name, with: "")
-            }
+            for name in [agency.name] + agency.aliases { leftover = leftover.replacingOccurrences(of: name, with: "") }
         }
         let letters = leftover.filter(\.isLetter).count
         return letters <= 8 && !LineCues.endsLikeSentence(line)
@@ -87,13 +175,13 @@ struct Signatures {
         let key = TextNormaliser.lineKey(trimmed)
         if let outlet = lexicon.outlets[key] { return outlet.name }
         if trimmed.hasPrefix("©") || key.hasPrefix("copyright") {
-            let body = trimmed.drop { $0 == "©" || $0 == " " }
-            let words = body.split(separator: " ").filter { !$0.allSatisfy(\.isNumber) && $0.lowercased() != "copyright" }
+            // "© 2031 Valley Courier Media. All rights reserved." → "Valley Courier Media"
+            let body = trimmed.drop { "©Cc ".contains($0) }.replacingOccurrences(of: "opyright", with: "")
+            let firstPart = body.split(whereSeparator: { ".|—–".contains($0) }).first.map(String.init) ?? ""
+            var words = firstPart.split(separator: " ").filter { !$0.allSatisfy(\.isNumber) && $0 != "©" }
             if let outlet = knownOutlet(in: words.joined(separator: " ")) { return outlet }
-            if let last = words.last, Self.companySuffixes.contains(last.lowercased().trimming(".")) {
-                return words.dropLast().joined(separator: " ")
-            }
-            return nil
+            if let last = words.last, Self.companySuffixes.contains(last.lowercased().trimming(".")) { words.removeLast() }
+            return (1...5).contains(words.count) ? words.joined(separator: " ") : nil
         }
         for marker in ["'s top story", "’s top story", "'s top stories", "’s top stories"] {
             if let r = trimmed.lowercased().range(of: marker) {

@@ -1,0 +1,54 @@
+# Parallax — the two commands a newcomer needs:
+#   make demo   installs what is missing, builds in release mode and analyses the bundled example corpus
+#   make test   runs the whole test suite, then the evaluations on ../shared/eval (skipped when absent)
+
+SWIFT      ?= swift
+APT_PKGS   := libxml2-dev libicu-dev libcld2-dev zlib1g-dev
+VENDOR     := vendor
+EVAL_DATA  ?= ../shared/eval
+OUT        := out
+
+.PHONY: setup build demo test unit eval bench clean
+
+## setup: Debian packages and the data fetched from PyPI (never committed; see .gitignore)
+setup: $(VENDOR)/justext/stoplists/English.txt
+	@missing=""; for p in $(APT_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing:$$missing"; \
+		SUDO=""; [ "$$(id -u)" -ne 0 ] && SUDO=sudo; \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+$(VENDOR)/justext/stoplists/English.txt:
+	@mkdir -p $(VENDOR)/pip
+	python3 -m pip download --quiet --no-deps --disable-pip-version-check justext==3.0.2 -d $(VENDOR)/pip
+	python3 tools/unpack-wheel.py $(VENDOR)/pip/justext-3.0.2-py2.py3-none-any.whl justext/stoplists/ $(VENDOR)/justext/stoplists
+
+build: setup
+	$(SWIFT) build -c release --product parallax
+
+demo: build
+	@mkdir -p $(OUT)
+	.build/release/parallax extract examples/corpus --format text
+	@.build/release/parallax extract examples/corpus --format jsonl -o $(OUT)/examples.jsonl
+	@echo ""
+	@echo "Full records (JSON Lines, one per article): $(OUT)/examples.jsonl"
+	@echo "Try it on the seeds:  .build/release/parallax extract ../shared/seeds --format text"
+
+## test: unit tests, then the evaluations with their floors (eval/floors.json)
+test: unit eval
+
+unit: setup
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+eval: setup
+	$(SWIFT) build --product parallax
+	.build/debug/parallax eval extraction --data $(EVAL_DATA)/extraction/trafilatura --check
+	.build/debug/parallax eval langid --data $(EVAL_DATA)/langid/lingua --check
+
+bench: build
+	.build/release/parallax bench extraction --data $(EVAL_DATA)/extraction/trafilatura
+
+clean:
+	rm -rf .build $(OUT)
