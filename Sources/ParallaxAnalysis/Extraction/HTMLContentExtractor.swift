@@ -59,13 +59,14 @@ public struct HTMLContentExtractor: ContentExtracting {
         // one level up.
         let near = tree.subtreeMask(max(0, tree.nodes[container].parent))
         var inComments = false
+        let firstKept = verdicts.firstIndex { $0 == nil } ?? blocks.count
         for i in blocks.indices where blocks[i].owner >= 0 && near[blocks[i].owner] {
             if inComments { verdicts[i] = "in the comment section"; continue }
             guard blocks[i].length < 200, let cue = cues.classify(blocks[i].text) else { continue }
             if !inside[blocks[i].owner] && cue != .caption { continue }
             if cue == .comment { inComments = true }
             content.absorb(cue, line: blocks[i].text, signatures: signatures,
-                           beforeText: !verdicts[..<i].contains { $0 == nil })
+                           beforeText: i <= firstKept)
             if verdicts[i] == nil { verdicts[i] = "line cue: \(cue)" }
         }
         for box in segmentation.creditBoxes {
@@ -89,7 +90,7 @@ public struct HTMLContentExtractor: ContentExtracting {
         if !inside { return "outside the main container" }
         let lineKey = TextNormaliser.lineKey(block.text)
         if block.kind == .heading && lineKey == titleKey { return "repeats the title" }
-        if LineCues(lexicon: lexicon).isFurniture(lineKey) { return "lexicon furniture line" }
+        if lineKey.count <= 300 && LineCues(lexicon: lexicon).isFurniture(lineKey) { return "lexicon furniture line" }
         if block.label == .good || block.ownLabel == .good || block.ownLabel == .nearGood { return nil }
         if DateText.isDateline(block.text) { return "a date line" }
         switch block.kind {

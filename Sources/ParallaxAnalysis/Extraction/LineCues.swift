@@ -24,28 +24,28 @@ struct LineCues {
         if b.navigationLines.contains(key) || b.sectionLabels.contains(key) || b.commentLabels.contains(key) {
             return true
         }
-        if b.navigationPrefixes.contains(where: { key.hasPrefix($0) }) { return true }
-        return b.appPrompts.contains { key.contains($0) }
+        if b.navigationPrefixes.prefixes(key) { return true }
+        return b.appPrompts.occurs(in: key)
     }
 
     func classify(_ line: String) -> LineCue? {
         let key = TextNormaliser.lineKey(line)
         if key.isEmpty { return .debris }
         let b = lexicon.boilerplate
-        if b.navigationLines.contains(key) || b.navigationPrefixes.contains(where: { key.hasPrefix($0) }) {
+        if b.navigationLines.contains(key) || b.navigationPrefixes.prefixes(key) {
             return .navigation
         }
-        if b.appPrompts.contains(where: { key.contains($0) }) { return .appPrompt }
+        if b.appPrompts.occurs(in: key) { return .appPrompt }
         if isCommentHeader(key) { return .comment }
         if b.sectionLabels.contains(key) { return .section }
         if Self.isDebris(key) { return .debris }
-        if b.translationNotes.contains(where: { key.contains($0) }) { return .translationNote }
+        if b.translationNotes.occurs(in: key) { return .translationNote }
         if let outlet = Signatures(lexicon: lexicon).outlet(inLine: line) { return .signature(outlet) }
         // "Open River is an independent outlet. © 2031. Reprints must credit us." is a footer.
         if line.contains("©") && key.split(separator: " ").count <= 25 { return .debris }
         if Signatures(lexicon: lexicon).isCaptionCredit(line) { return .caption }
         if Signatures(lexicon: lexicon).isCreditLine(line)
-            || key.split(separator: " ").count <= 16 && b.creditPhrases.contains(where: { key.contains($0) }) {
+            || key.split(separator: " ").count <= 16 && b.creditPhrases.occurs(in: key) {
             return .credit
         }
         if let byline = byline(line, key: key) { return .byline(byline) }

@@ -36,11 +36,17 @@ public struct TextDumpExtractor: ContentExtracting {
     /// Prose lines, their headings and the title, from the lines no cue claimed.
     func body(from allCandidates: [(index: Int, line: String)], lines: [String],
               content: inout ExtractedContent) -> [Block] {
-        // A line right above a photo-credit line is that photo's caption.
+        // A line right above a photo-credit line is that photo's caption: any short line above a bare credit
+        // ("Foto: Name/Agentur"), a non-sentence above a caption that carries its own credit.
         var candidates: [(index: Int, line: String)] = []
+        let signatures = Signatures(lexicon: lexicon)
         for candidate in allCandidates {
             let next = candidate.index + 1
-            if next < lines.count, content.captions.contains(lines[next]), !Self.isProse(candidate.line) {
+            let nextIsCaption = next < lines.count && content.captions.contains(lines[next])
+            let bareCredit = nextIsCaption && signatures.photoCreditRange(lines[next]).map {
+                lines[next].distance(from: lines[next].startIndex, to: $0.lowerBound) <= 12
+            } == true
+            if nextIsCaption && (bareCredit && candidate.line.split(separator: " ").count <= 30 || !Self.isProse(candidate.line)) {
                 content.captions.append(candidate.line)
             } else {
                 candidates.append(candidate)
@@ -95,8 +101,8 @@ public struct TextDumpExtractor: ContentExtracting {
         let evidence = lines.filter { line in
             let key = TextNormaliser.lineKey(line)
             return line.contains("©") || key.contains("copyright") || key.contains("app")
-                || lexicon.boilerplate.appPrompts.contains { key.contains($0) }
-                || lexicon.boilerplate.navigationPrefixes.contains { key.hasPrefix($0) }
+                || lexicon.boilerplate.appPrompts.occurs(in: key)
+                || lexicon.boilerplate.navigationPrefixes.prefixes(key)
         }.map { TextNormaliser.fold($0) }
         guard !evidence.isEmpty else { return nil }
         let top = lines.prefix(max(8, lines.count * 2 / 5))

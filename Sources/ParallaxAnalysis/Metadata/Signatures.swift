@@ -47,26 +47,25 @@ struct Signatures {
     /// of a longer word ("photography:").
     func photoCreditRange(_ line: String) -> Range<String.Index>? {
         let chars = Array(line)
-        let folded = chars.map { TextNormaliser.fold(String($0)) }
-        for label in lexicon.boilerplate.captionLabels where !label.isEmpty {
-            let labelChars = Array(label)
-            guard labelChars.count <= chars.count else { continue }
-            var i = 0
-            while i + labelChars.count <= chars.count {
+        // Case-fold character by character only when lower-casing changes the character count.
+        let lowered = Array(line.lowercased())
+        let folded = lowered.count == chars.count ? lowered.map(String.init) : chars.map { TextNormaliser.fold(String($0)) }
+        for i in folded.indices {
+            let start2 = folded[i] + (i + 1 < folded.count ? folded[i + 1] : "")
+            guard let candidates = lexicon.boilerplate.captionLabelsByStart[start2] else { continue }
+            for labelChars in candidates where i + labelChars.count <= chars.count {
                 var matches = true
                 for (k, ch) in labelChars.enumerated() where folded[i + k] != String(ch) { matches = false; break }
-                let end = i + labelChars.count
+                guard matches else { continue }
                 // French typography puts a space before the colon ("Photo : …").
-                var colon = end
+                var colon = i + labelChars.count
                 if colon < chars.count - 1, chars[colon] == " ", chars[colon + 1] == ":" { colon += 1 }
-                if matches, colon < chars.count,
-                   chars[colon] == ":" || chars[colon] == "：" || (chars[colon] == "." && label.count <= 4),
+                if colon < chars.count,
+                   chars[colon] == ":" || chars[colon] == "：" || (chars[colon] == "." && labelChars.count <= 4),
                    colon == chars.count - 1 || chars[colon + 1] == " " || !chars[colon + 1].isASCII,
                    i == 0 || chars[i - 1] == " " || chars[i - 1].isLowercase || !chars[i - 1].isLetter {
-                    let start = line.index(line.startIndex, offsetBy: colon + 1)
-                    return start..<line.endIndex
+                    return line.index(line.startIndex, offsetBy: colon + 1)..<line.endIndex
                 }
-                i += 1
             }
         }
         return nil
@@ -96,12 +95,21 @@ struct Signatures {
                   let open = line[..<shot.lowerBound].lastIndex(where: { $0 == "（" || $0 == "(" }) {
             // Japanese captions credit as "（Agency 撮影・Photographer）".
             rest = line[line.index(after: open)..<shot.lowerBound]
+        } else if photo, line.hasPrefix("©") {
+            // "© AP/Ivan Petrov …": the agency comes first, then the photographer.
+            let credit = line.dropFirst().drop { $0 == " " }
+            let first = credit.prefix { $0 != "/" && $0 != " " }
+            if !first.isEmpty, credit.dropFirst(first.count).first == "/" { rest = first }
         } else if !photo {
             rest = afterCreditLabel(line)
         }
         if let rest {
-            for piece in Self.splitNames(String(rest)) where !names.contains(where: { piece.contains($0) || $0.contains(piece) }) {
-                names.append(piece)
+            for piece in Self.splitNames(String(rest)) {
+                let name = lexicon.agency(named: piece)?.name ?? piece
+                let folded = name.lowercased()
+                if !names.contains(where: { folded.contains($0.lowercased()) || $0.lowercased().contains(folded) }) {
+                    names.append(name)
+                }
             }
         }
         return names
@@ -112,8 +120,8 @@ struct Signatures {
         let trimmed = Whitespace.collapse(line)
         let lowered = TextNormaliser.fold(trimmed)
         guard lowered.count == trimmed.count else { return nil }
-        for label in lexicon.boilerplate.creditLabels.sorted(by: { $0.count > $1.count }) where lowered.hasPrefix(label) {
-            let after = trimmed.dropFirst(label.count)
+        for length in lexicon.boilerplate.creditLabelPrefixes.prefixLengths(lowered) {
+            let after = trimmed.dropFirst(length)
             guard let first = after.first, first == ":" || first == "：" || first == " " else { continue }
             return after.drop { $0 == ":" || $0 == "：" || $0 == " " }
         }
@@ -174,7 +182,8 @@ struct Signatures {
         let trimmed = Whitespace.collapse(line)
         let key = TextNormaliser.lineKey(trimmed)
         if let outlet = lexicon.outlets[key] { return outlet.name }
-        if trimmed.hasPrefix("©") || key.hasPrefix("copyright") {
+        if (trimmed.hasPrefix("©") || key.hasPrefix("copyright")) && key.split(separator: " ").count <= 12
+            && !trimmed.contains("/") {
             // "© 2031 Valley Courier Media. All rights reserved." → "Valley Courier Media"
             let body = trimmed.drop { "©Cc ".contains($0) }.replacingOccurrences(of: "opyright", with: "")
             let firstPart = body.split(whereSeparator: { ".|—–".contains($0) }).first.map(String.init) ?? ""
