@@ -41,9 +41,9 @@ struct LineCues {
         if Self.isDebris(key) { return .debris }
         if b.translationNotes.occurs(in: key) { return .translationNote }
         if let outlet = Signatures(lexicon: lexicon).outlet(inLine: line) { return .signature(outlet) }
+        if Signatures(lexicon: lexicon).isCaptionCredit(line) { return .caption }
         // "Open River is an independent outlet. © 2031. Reprints must credit us." is a footer.
         if line.contains("©") && key.split(separator: " ").count <= 25 { return .debris }
-        if Signatures(lexicon: lexicon).isCaptionCredit(line) { return .caption }
         if Signatures(lexicon: lexicon).isCreditLine(line)
             || key.split(separator: " ").count <= 16 && b.creditPhrases.occurs(in: key) {
             return .credit
