@@ -91,7 +91,7 @@ enum JSONRecords {
         }
         // JSON Lines: one record per non-empty line.
         var documents: [RawDocument] = []
-        for (i, line) in data.split(separator: UInt8(ascii: "\n")).enumerated() {
+        for (i, line) in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
             let trimmed = line.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
             if trimmed.isEmpty { continue }
             guard let object = try? JSONSerialization.jsonObject(with: Data(trimmed)) else {

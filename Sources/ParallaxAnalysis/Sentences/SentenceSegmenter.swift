@@ -39,10 +39,23 @@ public struct ICUSentenceSegmenter: SentenceSegmenting {
         var start = 0
         for b in boundaries.prefix(Int(n)) {
             let end = scalarAt[Int(b)]
+            if end < scalars.count && continues(scalars, start: start, end: end, language: language) { continue }
             if let r = trimmed(start..<end, in: scalars) { ranges.append(r) }
             start = end
         }
         return ranges
+    }
+
+    /// Whether ICU's boundary at `end` is false: after an abbreviation of the language, or before a
+    /// lower-case letter ("z. B. über").
+    private func continues(_ scalars: [Unicode.Scalar], start: Int, end: Int, language: String?) -> Bool {
+        if let next = scalars[end...].first(where: { !$0.properties.isWhitespace }),
+           next.properties.isLowercase {
+            return true
+        }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[start..<end])
+        return Abbreviations.endsWithAbbreviation(Substring(String(view)), language: language)
     }
 
     private func call(_ units: [UInt16], _ locale: String, _ out: inout [Int32]) -> Int32 {
