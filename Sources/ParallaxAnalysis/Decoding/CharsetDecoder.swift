@@ -182,24 +182,22 @@ public struct ICUCharsetDecoder: TextDecoding {
         return (superset[found] ?? found, confidence)
     }
 
-    /// Drops NUL and C0 control characters (keeping tab and newlines) and normalises line ends.
+    /// Drops NUL and C0 control characters (keeping tab and newlines) and normalises line ends. Works on
+    /// UTF-8 bytes: control characters are single bytes there, and no multi-byte sequence contains one.
     static func clean(_ text: String) -> String {
-        var needsWork = false
-        for scalar in text.unicodeScalars where scalar.value < 0x20 && scalar != "\n" && scalar != "\t" {
-            needsWork = true
-            break
-        }
+        let needsWork = text.utf8.contains { $0 < 0x20 && $0 != 0x0A && $0 != 0x09 }
         guard needsWork else { return text }
-        var scalars = String.UnicodeScalarView()
+        var out = [UInt8]()
+        out.reserveCapacity(text.utf8.count)
         var previousCR = false
-        for scalar in text.unicodeScalars {
-            if scalar == "\r" { scalars.append("\n"); previousCR = true; continue }
+        for byte in text.utf8 {
+            if byte == 0x0D { out.append(0x0A); previousCR = true; continue }
             defer { previousCR = false }
-            if scalar == "\n" && previousCR { continue }
-            if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" { continue }
-            scalars.append(scalar)
+            if byte == 0x0A && previousCR { continue }
+            if byte < 0x20 && byte != 0x0A && byte != 0x09 { continue }
+            out.append(byte)
         }
-        return String(scalars)
+        return String(decoding: out, as: UTF8.self)
     }
 }
 

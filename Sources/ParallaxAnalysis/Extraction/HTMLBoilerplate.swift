@@ -54,25 +54,28 @@ enum HTMLBoilerplate {
     /// Splits "mainNav sidebar__ad-wrapper" into ["main", "nav", "sidebar", "ad", "wrapper"].
     static func tokens(_ value: String) -> [String] {
         var out: [String] = []
-        var current = ""
+        var current: [UInt8] = []
         var previousLower = false
-        for ch in value {
-            if ch.isLetter || ch.isNumber {
-                if ch.isUppercase && previousLower && !current.isEmpty {
-                    out.append(current.lowercased())
-                    current = ""
-                }
-                current.append(ch)
-                previousLower = ch.isLowercase
+        func flush() {
+            if !current.isEmpty { out.append(String(decoding: current, as: UTF8.self)) }
+            current.removeAll(keepingCapacity: true)
+        }
+        for byte in value.utf8 {
+            let upper = byte >= 0x41 && byte <= 0x5A
+            let lower = byte >= 0x61 && byte <= 0x7A
+            if upper || lower || (byte >= 0x30 && byte <= 0x39) || byte >= 0x80 {
+                if upper && previousLower { flush() }
+                current.append(upper ? byte | 0x20 : byte)
+                previousLower = lower
             } else {
-                if !current.isEmpty { out.append(current.lowercased()) }
-                current = ""
+                flush()
                 previousLower = false
             }
         }
-        if !current.isEmpty { out.append(current.lowercased()) }
+        flush()
         return out
     }
+
 
     /// Whether class/id/role words mark the element as furniture.
     static func isFurniture(classAndID: String, role: String?) -> Bool {

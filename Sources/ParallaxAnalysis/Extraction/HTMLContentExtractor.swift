@@ -62,7 +62,14 @@ public struct HTMLContentExtractor: ContentExtracting {
         let firstKept = verdicts.firstIndex { $0 == nil } ?? blocks.count
         for i in blocks.indices where blocks[i].owner >= 0 && near[blocks[i].owner] {
             if inComments { verdicts[i] = "in the comment section"; continue }
-            guard blocks[i].length < 200, let cue = cues.classify(blocks[i].text) else { continue }
+            // Link lists are navigation, never captions or credits: no need to read them. Dropped blocks matter
+            // only as captions, credits or a comment header, which all carry a colon, ©, parentheses or a label.
+            guard blocks[i].length < 200, blocks[i].linkDensity < 0.5 else { continue }
+            if verdicts[i] != nil && !Self.mayBeCaptionOrCredit(blocks[i].text)
+                && !cues.isCommentHeader(TextNormaliser.lineKey(blocks[i].text)) {
+                continue
+            }
+            guard let cue = cues.classify(blocks[i].text) else { continue }
             if !inside[blocks[i].owner] && cue != .caption { continue }
             if cue == .comment { inComments = true }
             content.absorb(cue, line: blocks[i].text, signatures: signatures,
@@ -88,11 +95,14 @@ public struct HTMLContentExtractor: ContentExtracting {
     /// like a sentence or jusText's context rules accept it.
     func keep(_ block: Block, inside: Bool, titleKey: String?) -> String? {
         if !inside { return "outside the main container" }
-        let lineKey = TextNormaliser.lineKey(block.text)
+        let lineKey = block.length <= 300 ? TextNormaliser.lineKey(block.text) : ""
         if block.kind == .heading && lineKey == titleKey { return "repeats the title" }
-        if lineKey.count <= 300 && LineCues(lexicon: lexicon).isFurniture(lineKey) { return "lexicon furniture line" }
+        if block.length <= 150 && LineCues(lexicon: lexicon).isFurniture(lineKey) { return "lexicon furniture line" }
         if block.label == .good || block.ownLabel == .good || block.ownLabel == .nearGood { return nil }
-        if DateText.isDateline(block.text) { return "a date line" }
+        if block.length < 80 && block.text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 })
+            && DateText.isDateline(block.text) {
+            return "a date line"
+        }
         switch block.kind {
         case .preformatted:
             // Code and verse: few stopwords by nature.
@@ -154,6 +164,13 @@ public struct HTMLContentExtractor: ContentExtracting {
         let inside = tree.subtreeMask(node)
         let named = preferred.filter { inside[$0] && Double(good[$0]) >= 0.5 * Double(good[node]) }
         return named.max { good[$0] < good[$1] } ?? node
+    }
+
+    /// A cheap necessary condition for a caption or credit line: a colon, ©, parentheses, or a word of a
+    /// credit phrase ("contributed", "reporting", "material").
+    static func mayBeCaptionOrCredit(_ text: String) -> Bool {
+        text.utf8.contains { $0 == 0x3A || $0 == 0xA9 || $0 == 0x28 || $0 == 0xBC } || text.contains("ontribut")
+            || text.contains("eporting") || text.contains("aterial") || text.contains("Source")
     }
 
     static func endsSentence(_ text: String) -> Bool {

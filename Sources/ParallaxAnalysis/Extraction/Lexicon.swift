@@ -46,6 +46,8 @@ public struct Lexicon: Sendable {
     public var agencies: [String: Agency] = [:]
     /// Outlets by the folded form of every name and alias.
     public var outlets: [String: Outlet] = [:]
+    /// Lower-cased first words of every agency name and alias: n-grams starting elsewhere are not looked up.
+    public var agencyFirstWords: Set<String> = []
     /// Outlets by web domain ("bbc.co.uk").
     public var outletDomains: [String: Outlet] = [:]
 
@@ -78,7 +80,11 @@ public struct Lexicon: Sendable {
         }
         if let data = try? Data(contentsOf: dir.appendingPathComponent("agencies.json")) {
             for agency in try decoder.decode([Agency].self, from: data) {
-                for name in [agency.name] + agency.aliases { lexicon.agencies[TextNormaliser.lineKey(name)] = agency }
+                for name in [agency.name] + agency.aliases {
+                    let key = TextNormaliser.lineKey(name)
+                    lexicon.agencies[key] = agency
+                    if let first = key.split(separator: " ").first { lexicon.agencyFirstWords.insert(String(first)) }
+                }
             }
         }
         if let data = try? Data(contentsOf: dir.appendingPathComponent("outlets.json")) {
@@ -95,47 +101,45 @@ public struct Lexicon: Sendable {
     public func outlet(named name: String) -> Outlet? { outlets[TextNormaliser.lineKey(name)] }
 }
 
-/// Phrases looked up at word starts of a text, indexed by their first two characters: thousands of cue
-/// phrases checked against every line cost a few dictionary look-ups per word, not a scan of the list.
+/// Phrases looked up at word starts of a text, indexed by their first two bytes: thousands of cue phrases
+/// checked against every line cost a few dictionary look-ups per word, not a scan of the list.
 public struct PhraseSet: Sendable {
-    private var byStart: [String: [[Character]]] = [:]
+    private var byStart: [UInt16: [[UInt8]]] = [:]
 
     public init(_ phrases: [String]) {
-        for phrase in Set(phrases) where !phrase.isEmpty {
-            let chars = Array(phrase)
-            byStart[String(chars.prefix(2)), default: []].append(chars)
+        for phrase in Set(phrases) where phrase.utf8.count >= 2 {
+            let bytes = Array(phrase.utf8)
+            byStart[Self.key(bytes[0], bytes[1]), default: []].append(bytes)
         }
     }
 
+    private static func key(_ a: UInt8, _ b: UInt8) -> UInt16 { UInt16(a) << 8 | UInt16(b) }
+
     /// Whether the text starts with one of the phrases.
-    public func prefixes(_ text: String) -> Bool { match(Array(text), anywhere: false) }
+    public func prefixes(_ text: String) -> Bool { !prefixLengths(text).isEmpty }
 
     /// Lengths (in characters) of the phrases the text starts with, longest first.
     public func prefixLengths(_ text: String) -> [Int] {
-        let chars = Array(text)
-        guard let candidates = byStart[String(chars.prefix(2))] else { return [] }
-        return candidates.filter { $0.count <= chars.count && chars[0..<$0.count].elementsEqual($0) }.map(\.count)
-            .sorted(by: >)
+        let bytes = Array(text.utf8)
+        guard bytes.count >= 2, let candidates = byStart[Self.key(bytes[0], bytes[1])] else { return [] }
+        return candidates.filter { $0.count <= bytes.count && bytes[0..<$0.count].elementsEqual($0) }
+            .map { String(decoding: $0, as: UTF8.self).count }.sorted(by: >)
     }
 
-    /// Whether one of the phrases occurs in the text, starting at a word start (or anywhere in scripts
-    /// written without spaces).
-    public func occurs(in text: String) -> Bool { match(Array(text), anywhere: true) }
-
-    private func match(_ chars: [Character], anywhere: Bool) -> Bool {
-        var i = 0
-        while i < chars.count {
-            let wordStart = i == 0 || chars[i - 1] == " " || chars[i - 1] == "-"
-            if wordStart || (chars[i].unicodeScalars.first.map { $0.value >= 0x2E80 } ?? false) {
-                let key = String(chars[i..<min(i + 2, chars.count)])
-                if let candidates = byStart[key] {
-                    for phrase in candidates where phrase.count <= chars.count - i {
-                        if chars[i..<(i + phrase.count)].elementsEqual(phrase) { return true }
-                    }
-                }
+    /// Whether one of the phrases occurs in the text, starting at a word start (after a space or a hyphen),
+    /// or at any character of scripts written without spaces.
+    public func occurs(in text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count >= 2 else { return false }
+        for i in 0..<(bytes.count - 1) {
+            let b = bytes[i]
+            let wordStart = i == 0 || bytes[i - 1] == 0x20 || bytes[i - 1] == 0x2D
+            // Lead bytes of three- and four-byte characters: CJK and other scripts without spaces.
+            guard wordStart && (b < 0x80 || b >= 0xC0) || b >= 0xE3 else { continue }
+            guard let candidates = byStart[Self.key(b, bytes[i + 1])] else { continue }
+            for phrase in candidates where phrase.count <= bytes.count - i {
+                if bytes[i..<(i + phrase.count)].elementsEqual(phrase) { return true }
             }
-            if !anywhere { return false }
-            i += 1
         }
         return false
     }

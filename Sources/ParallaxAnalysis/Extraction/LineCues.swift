@@ -40,17 +40,21 @@ struct LineCues {
         if b.sectionLabels.contains(key) { return .section }
         if Self.isDebris(key) { return .debris }
         if b.translationNotes.occurs(in: key) { return .translationNote }
-        if let outlet = Signatures(lexicon: lexicon).outlet(inLine: line) { return .signature(outlet) }
-        if Signatures(lexicon: lexicon).isCaptionCredit(line) { return .caption }
+        // Signatures, credits, bylines and datelines are short: longer lines skip those look-ups.
+        let words = key.utf8.reduce(1) { $0 + ($1 == 0x20 ? 1 : 0) }
+        let hasCopyright = line.utf8.contains(0xA9)  // the second byte of "©" in UTF-8
+        let signatures = Signatures(lexicon: lexicon)
+        if words <= 8 || hasCopyright, let outlet = signatures.outlet(inLine: line) { return .signature(outlet) }
+        if signatures.isCaptionCredit(line) { return .caption }
         // "Open River is an independent outlet. © 2031. Reprints must credit us." is a footer.
-        if line.contains("©") && key.split(separator: " ").count <= 25 { return .debris }
-        if Signatures(lexicon: lexicon).isCreditLine(line)
-            || key.split(separator: " ").count <= 16 && b.creditPhrases.occurs(in: key) {
+        if hasCopyright && line.contains("©") && words <= 25 { return .debris }
+        if words <= 12 && signatures.isCreditLine(line) || words <= 16 && b.creditPhrases.occurs(in: key) {
             return .credit
         }
+        guard words <= 20 else { return nil }
         if let byline = byline(line, key: key) { return .byline(byline) }
         // "11.03.2031 10:15 | Author: Name | Views: 14 382": a meta line of segments.
-        if line.contains(" | ") && key.split(separator: " ").count <= 20 {
+        if line.contains(" | ") {
             let segments = line.split(separator: "|").map { Whitespace.collapse($0) }.filter { !$0.isEmpty }
             let parts = segments.map { classify($0) }
             if let byline = parts.lazy.compactMap({ if case .byline(let b)? = $0 { return b } else { return nil } }).first {
@@ -60,9 +64,13 @@ struct LineCues {
                 return .dateline(date)
             }
         }
-        if DateText.isDateline(line), let date = DateText.firstDate(in: line) { return .dateline(date) }
+        if line.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }), DateText.isDateline(line),
+           let date = DateText.firstDate(in: line) {
+            return .dateline(date)
+        }
         return nil
     }
+
 
     /// "Comments", "Komentarze (2)", "12 comments": the header of a reader-comment section.
     func isCommentHeader(_ key: String) -> Bool {

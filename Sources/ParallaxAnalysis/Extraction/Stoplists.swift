@@ -67,16 +67,42 @@ public struct Stoplists: Sendable {
 /// ICU's job in the sentence stage).
 public enum Tokens {
     public static func forEachWord(_ text: String, _ body: (String) -> Void) {
-        var current = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            if scalar.properties.isAlphabetic || scalar == "'" || scalar == "’" {
-                current.append(scalar)
-            } else if !current.isEmpty {
-                body(String(current).lowercased())
-                current = String.UnicodeScalarView()
+        var current = [UInt8]()
+        var ascii = true
+        func flush() {
+            guard !current.isEmpty else { return }
+            let word = String(decoding: current, as: UTF8.self)
+            body(ascii ? word : word.lowercased())
+            current.removeAll(keepingCapacity: true)
+            ascii = true
+        }
+        var utf8 = Array(text.utf8)
+        utf8.withUnsafeMutableBufferPointer { bytes in
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                if b < 0x80 {
+                    if (b >= 0x61 && b <= 0x7A) || b == 0x27 { current.append(b) }
+                    else if b >= 0x41 && b <= 0x5A { current.append(b | 0x20) }  // ASCII lower-casing
+                    else { flush() }
+                    i += 1
+                } else {
+                    // A multi-byte character: decode it to ask whether it is a letter.
+                    let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+                    let end = min(bytes.count, i + length)
+                    let scalar = String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<end]), as: UTF8.self)
+                        .unicodeScalars.first
+                    if let scalar, scalar.properties.isAlphabetic || scalar == "’" {
+                        current.append(contentsOf: bytes[i..<end])
+                        ascii = false
+                    } else {
+                        flush()
+                    }
+                    i = end
+                }
             }
         }
-        if !current.isEmpty { body(String(current).lowercased()) }
+        flush()
     }
 
     public static func words(_ text: String) -> [String] {

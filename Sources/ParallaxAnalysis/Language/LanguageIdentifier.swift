@@ -75,13 +75,20 @@ enum ScriptLanguage {
     /// The language when the text's letters are mostly in one language-specific script. Kana anywhere means
     /// Japanese (Japanese mixes kana with Han; Chinese never uses kana).
     static func unique(for text: String) -> String? {
+        // Latin, Greek-free and Cyrillic text (below U+0370, or U+0400–U+052F) has no language-owned script.
         var counts: [Int32: Int] = [:]
         var letters = 0
-        for scalar in text.unicodeScalars.prefix(2000) where scalar.properties.isAlphabetic {
+        for scalar in text.unicodeScalars.prefix(2000) {
+            let v = scalar.value
+            if v < 0x370 || (v >= 0x400 && v < 0x530) {
+                if v >= 0x41 { letters += 1 }
+                continue
+            }
+            guard scalar.properties.isAlphabetic else { continue }
             letters += 1
-            let script = pxicu_script(scalar.value)
-            counts[script, default: 0] += 1
+            counts[pxicu_script(v), default: 0] += 1
         }
+        if counts.isEmpty { return nil }
         guard letters > 0 else { return nil }
         if (counts[20] ?? 0) + (counts[22] ?? 0) > letters / 20 { return "ja" }
         guard let (script, n) = counts.max(by: { $0.value < $1.value }), n * 2 > letters,
