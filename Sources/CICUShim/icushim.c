@@ -43,9 +43,16 @@ int32_t pxicu_canonical_charset(const char *label, char *out, int32_t cap) {
         name = ucnv_getName(cnv, &err);
         strncpy(out, name ? name : label, cap - 1); out[cap - 1] = 0;
         ucnv_close(cnv);
-        return 1;
+    } else {
+        strncpy(out, name, cap - 1); out[cap - 1] = 0;
     }
-    strncpy(out, name, cap - 1); out[cap - 1] = 0;
+    // Report the name people know ("windows-1251"), not ICU's internal one ("ibm-5347_P100-1998").
+    const char *standards[] = { "WINDOWS", "MIME", "IANA" };
+    for (int i = 0; i < 3; i++) {
+        err = U_ZERO_ERROR;
+        const char *known = ucnv_getStandardName(out, standards[i], &err);
+        if (U_SUCCESS(err) && known) { strncpy(out, known, cap - 1); out[cap - 1] = 0; break; }
+    }
     return 1;
 }
 

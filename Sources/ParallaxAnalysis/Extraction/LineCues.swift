@@ -117,7 +117,11 @@ extension ExtractedContent {
             creditLines.append(line)
         case .byline(let name):
             // A byline below the start of the text signs an inserted piece ("Analysis by …"), not the article.
-            if beforeText { metadata.byline = metadata.byline ?? name } else { notes.append(line) }
+            if beforeText {
+                metadata.byline = metadata.byline ?? name
+            } else if !(metadata.byline.map { line.contains($0) } ?? false) {
+                notes.append(line)
+            }
         case .dateline(let date):
             metadata.published = metadata.published ?? date
         case .translationNote:

@@ -13,7 +13,8 @@ struct ArticleMetadata {
         article.published = given.published ?? page.published
         article.url = given.url ?? page.url
         article.outlet = outlet(given: given.outlet, page: page, signatures: content.signatureLines, url: article.url)
-        article.credits = credits(content)
+        // An outlet's own photographers are not an outside credit.
+        article.credits = credits(content).filter { $0.name != article.outlet }
     }
 
     /// A name the input gives wins; then the page's site name; then a signature in the text; then the domain.
