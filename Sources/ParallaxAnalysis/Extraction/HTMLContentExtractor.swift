@@ -46,6 +46,14 @@ public struct HTMLContentExtractor: ContentExtracting {
         explain?("language \(stoplistLanguage ?? "?"), container <\(tree.nodes[container].tag) "
             + "\(tree.nodes[container].attribute("class") ?? "")>")
         var verdicts = blocks.map { keep($0, inside: $0.owner >= 0 && inside[$0.owner], titleKey: titleKey) }
+        // The standfirst sits between the headline and the body container: plain paragraphs there are kept.
+        if let firstKept = verdicts.firstIndex(where: { $0 == nil }),
+           let headline = blocks[..<firstKept].lastIndex(where: { $0.tag == "h1" }) {
+            for i in (headline + 1)..<firstKept where blocks[i].tag == "p" && blocks[i].linkDensity < 0.1
+                && blocks[i].ownLabel != .bad && blocks[i].length >= 40 {
+                verdicts[i] = nil
+            }
+        }
         // A heading (or heading-like short line) inside the container is kept when kept text follows it.
         for i in blocks.indices where verdicts[i]?.hasPrefix("classified") == true && inside[max(0, blocks[i].owner)]
             && Self.isHeadingLike(blocks[i]) && blocks.indices.contains(i + 1) && verdicts[i + 1] == nil {
