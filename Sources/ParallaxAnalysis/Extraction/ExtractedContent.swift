@@ -24,6 +24,8 @@ public struct PageMetadata: Sendable {
     public var siteName: String?
     public var url: String?
     public var declaredLanguage: String?
+    /// The article text a page embeds in its JSON-LD (`articleBody`), for pages that render their text by script.
+    public var embeddedBody: String?
     public init() {}
 }
 

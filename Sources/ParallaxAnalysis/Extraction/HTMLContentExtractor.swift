@@ -95,6 +95,16 @@ public struct HTMLContentExtractor: ContentExtracting {
             if verdict == nil { kept.append(block) }
         }
         content.blocks = kept
+        // Pages that render their text by script still embed it for search engines: use it when the DOM
+        // gave much less.
+        if let embedded = content.metadata.embeddedBody {
+            let found = kept.reduce(0) { $0 + $1.length }
+            if found * 2 < embedded.count {
+                content.blocks = embedded.split(whereSeparator: \.isNewline).map { Whitespace.collapse($0) }
+                    .filter { !$0.isEmpty }.map { Block(text: $0, kind: .paragraph) }
+                explain?("using the JSON-LD articleBody (\(embedded.count) characters) over \(found) found in the page")
+            }
+        }
         return content
     }
 

@@ -86,6 +86,8 @@ struct HTMLSegmenter {
     /// Whether a subtree is furniture. Class words never drop the page's wrappers (`<body class="…menu-active">`)
     /// nor an element holding most of the page's text.
     func isDropped(_ node: HTMLTree.Node, classAndID: String, textShare: Double) -> Bool {
+        // An article's own <header> holds its headline and standfirst; the page's <header> holds the menu.
+        if node.tag == "header" { return !isInsideArticle(node) || HTMLBoilerplate.isFurniture(classAndID: classAndID, role: node.attribute("role")) }
         if HTMLBoilerplate.droppedTags.contains(node.tag) { return true }
         if node.tag == "body" || node.tag == "html" || node.tag == "main" || textShare > 0.5
             || HTMLBoilerplate.isInline(node.tag) {
@@ -97,6 +99,17 @@ struct HTMLSegmenter {
             return true
         }
         return HTMLBoilerplate.isFurniture(classAndID: classAndID, role: node.attribute("role"))
+    }
+
+    func isInsideArticle(_ node: HTMLTree.Node) -> Bool {
+        var p = node.parent
+        var steps = 0
+        while p >= 0 && steps < 12 {
+            if tree.nodes[p].tag == "article" || tree.nodes[p].tag == "main" { return true }
+            p = tree.nodes[p].parent
+            steps += 1
+        }
+        return false
     }
 
     func isInsideFigure(_ n: Int) -> Bool {

@@ -44,6 +44,7 @@ enum HTMLMetadataReader {
             ?? nonEmpty(meta["date"]) ?? nonEmpty(meta["dc.date.issued"]) ?? nonEmpty(meta["dc.date"])
             ?? nonEmpty(meta["og:updated_time"]) ?? timeStamp
         metadata.published = metadata.published.flatMap(normaliseDate)
+        if let body = ld["articleBody"] as? String, body.count > 200 { metadata.embeddedBody = body }
         metadata.url = nonEmpty(meta["og:url"]) ?? canonical ?? string(ld["url"])
         if metadata.declaredLanguage == nil, let locale = meta["og:locale"] {
             metadata.declaredLanguage = String(locale.prefix(2)).lowercased()
