@@ -87,9 +87,9 @@ struct HTMLSegmenter {
     /// nor an element holding most of the page's text.
     func isDropped(_ node: HTMLTree.Node, classAndID: String, textShare: Double) -> Bool {
         // An article's own <header> holds its headline and standfirst; the page's <header> holds the menu.
-        if node.tag == "header" { return !isInsideArticle(node) || HTMLBoilerplate.isFurniture(classAndID: classAndID, role: node.attribute("role")) }
+        if node.tag == "header" { return !isInsideArticle(node) }
         if HTMLBoilerplate.droppedTags.contains(node.tag) { return true }
-        if node.tag == "body" || node.tag == "html" || node.tag == "main" || textShare > 0.5
+        if node.tag == "body" || node.tag == "html" || node.tag == "main" || node.tag == "header" || textShare > 0.5
             || HTMLBoilerplate.isInline(node.tag) {
             return false
         }
