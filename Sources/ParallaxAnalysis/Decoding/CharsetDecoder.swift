@@ -185,7 +185,11 @@ public struct ICUCharsetDecoder: TextDecoding {
     /// Drops NUL and C0 control characters (keeping tab and newlines) and normalises line ends. Works on
     /// UTF-8 bytes: control characters are single bytes there, and no multi-byte sequence contains one.
     static func clean(_ text: String) -> String {
-        let needsWork = text.utf8.contains { $0 < 0x20 && $0 != 0x0A && $0 != 0x09 }
+        var text = text
+        let needsWork = text.withUTF8 { bytes in
+            for byte in bytes where byte < 0x20 && byte != 0x0A && byte != 0x09 { return true }
+            return false
+        }
         guard needsWork else { return text }
         var out = [UInt8]()
         out.reserveCapacity(text.utf8.count)

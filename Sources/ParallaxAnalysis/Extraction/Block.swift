@@ -14,6 +14,8 @@ public struct Block: Sendable {
     /// Tag of the owning element (`p`, `div`, `li`…), empty for text dumps.
     public var tag = ""
     public var label: Label = .bad
+    /// `TextNormaliser.lineKey` of short blocks (≤ 300 characters), computed once; empty for longer ones.
+    public var key = ""
     /// The label before the context pass: what the block's own length and densities say.
     public var ownLabel: Label = .bad
 
@@ -55,6 +57,12 @@ public struct BlockClassifier: Sendable {
         let high = cjk ? 60 : thresholds.lengthHigh
         for i in blocks.indices {
             let block = blocks[i]
+            // Link-heavy and short blocks get their class whatever their stopwords: skip the count.
+            if block.linkDensity > thresholds.maxLinkDensity || block.length < low {
+                blocks[i].ownLabel = contextFree(block, density: 0, low: low, high: high)
+                blocks[i].label = blocks[i].ownLabel
+                continue
+            }
             let density: Double
             if hasStoplist {
                 density = stoplists.density(block.text, language: language)

@@ -39,6 +39,7 @@ public struct HTMLContentExtractor: ContentExtracting {
         let language = identifier.identify(sample.isEmpty ? blocks.map(\.text).joined(separator: " ") : sample)
         let stoplistLanguage = language?.code ?? content.metadata.declaredLanguage
         classifier.classify(&blocks, language: stoplistLanguage)
+        for i in blocks.indices where blocks[i].length <= 300 { blocks[i].key = TextNormaliser.lineKey(blocks[i].text) }
         let container = mainContainer(tree: tree, blocks: blocks, preferred: segmentation.bodyCandidates)
         let inside = tree.subtreeMask(container)
         var kept: [Block] = []
@@ -73,11 +74,17 @@ public struct HTMLContentExtractor: ContentExtracting {
             // Link lists are navigation, never captions or credits: no need to read them. Dropped blocks matter
             // only as captions, credits or a comment header, which all carry a colon, ©, parentheses or a label.
             guard blocks[i].length < 200, blocks[i].linkDensity < 0.5 else { continue }
-            if verdicts[i] != nil && !Self.mayBeCaptionOrCredit(blocks[i].text)
-                && !cues.isCommentHeader(TextNormaliser.lineKey(blocks[i].text)) {
+            // Kept prose (a full sentence of a dozen words or more) is not a caption, credit or byline line,
+            // unless a label says so.
+            if verdicts[i] == nil && blocks[i].length > 80 && Self.endsSentence(blocks[i].text)
+                && !Self.mayBeCaptionOrCredit(blocks[i].text) {
                 continue
             }
-            guard let cue = cues.classify(blocks[i].text) else { continue }
+            if verdicts[i] != nil && !Self.mayBeCaptionOrCredit(blocks[i].text)
+                && !cues.isCommentHeader(blocks[i].key) {
+                continue
+            }
+            guard let cue = cues.classify(blocks[i].text, key: blocks[i].key) else { continue }
             if !inside[blocks[i].owner] && cue != .caption { continue }
             if cue == .comment { inComments = true }
             content.absorb(cue, line: blocks[i].text, signatures: signatures,
@@ -113,7 +120,7 @@ public struct HTMLContentExtractor: ContentExtracting {
     /// like a sentence or jusText's context rules accept it.
     func keep(_ block: Block, inside: Bool, titleKey: String?) -> String? {
         if !inside { return "outside the main container" }
-        let lineKey = block.length <= 300 ? TextNormaliser.lineKey(block.text) : ""
+        let lineKey = block.key
         if block.kind == .heading && lineKey == titleKey { return "repeats the title" }
         if block.length <= 150 && LineCues(lexicon: lexicon).isFurniture(lineKey) { return "lexicon furniture line" }
         if block.label == .good || block.ownLabel == .good || block.ownLabel == .nearGood { return nil }

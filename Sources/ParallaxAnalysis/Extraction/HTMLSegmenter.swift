@@ -22,6 +22,8 @@ struct HTMLSegmenter {
         var blockOwners: [Int] = [0]
         var linkDepth = 0
         var pendingBreaks = 0
+        // Pages repeat the same class strings hundreds of times: judge each once.
+        var furnitureCache: [String: Bool] = [:]
         func flush() {
             let text = Whitespace.collapse(buffer)
             if !text.isEmpty, let owner = blockOwners.last {
@@ -61,13 +63,15 @@ struct HTMLSegmenter {
                 if !caption.isEmpty { result.captions.append(caption) }
                 continue
             }
-            if !protected[n] && isDropped(node, classAndID: classAndID, textShare: Double(textLength[n]) / pageText) {
+            if !protected[n] && isDropped(node, classAndID: classAndID, textShare: Double(textLength[n]) / pageText,
+                                          furniture: &furnitureCache) {
                 if textLength[n] < 300, HTMLBoilerplate.tokens(classAndID).contains(where: HTMLBoilerplate.creditTokens.contains) {
                     result.creditBoxes.append(tree.text(of: n))
                 }
                 continue
             }
-            if node.attribute("itemprop")?.lowercased() == "articlebody" || HTMLBoilerplate.isBodyName(classAndID)
+            if node.attribute("itemprop")?.lowercased() == "articlebody"
+                || (classAndID.utf8.count > 1 && HTMLBoilerplate.isBodyName(classAndID))
                 || node.tag == "article" {
                 result.bodyCandidates.append(n)
             }
@@ -85,7 +89,8 @@ struct HTMLSegmenter {
 
     /// Whether a subtree is furniture. Class words never drop the page's wrappers (`<body class="…menu-active">`)
     /// nor an element holding most of the page's text.
-    func isDropped(_ node: HTMLTree.Node, classAndID: String, textShare: Double) -> Bool {
+    func isDropped(_ node: HTMLTree.Node, classAndID: String, textShare: Double,
+                   furniture cache: inout [String: Bool]) -> Bool {
         // An article's own <header> holds its headline and standfirst; the page's <header> holds the menu.
         if node.tag == "header" { return !isInsideArticle(node) }
         if HTMLBoilerplate.droppedTags.contains(node.tag) { return true }
@@ -98,7 +103,11 @@ struct HTMLSegmenter {
            style.contains("display:none") || style.contains("visibility:hidden") {
             return true
         }
-        return HTMLBoilerplate.isFurniture(classAndID: classAndID, role: node.attribute("role"))
+        if let role = node.attribute("role"), HTMLBoilerplate.isFurniture(classAndID: "", role: role) { return true }
+        if let known = cache[classAndID] { return known }
+        let verdict = HTMLBoilerplate.isFurniture(classAndID: classAndID, role: nil)
+        cache[classAndID] = verdict
+        return verdict
     }
 
     func isInsideArticle(_ node: HTMLTree.Node) -> Bool {

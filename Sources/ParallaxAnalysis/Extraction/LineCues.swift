@@ -28,8 +28,10 @@ struct LineCues {
         return b.appPrompts.occurs(in: key)
     }
 
-    func classify(_ line: String) -> LineCue? {
-        let key = TextNormaliser.lineKey(line)
+    func classify(_ line: String) -> LineCue? { classify(line, key: TextNormaliser.lineKey(line)) }
+
+    /// Like `classify(_:)` with the line's key already computed.
+    func classify(_ line: String, key: String) -> LineCue? {
         if key.isEmpty { return .debris }
         let b = lexicon.boilerplate
         if b.navigationLines.contains(key) || b.navigationPrefixes.prefixes(key) {

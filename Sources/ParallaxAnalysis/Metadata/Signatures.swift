@@ -14,6 +14,11 @@ struct Signatures {
     /// capitals so that the English word "ap" or "afp" inside prose is not a credit.
     func agencies(in text: String) -> [Lexicon.Agency] {
         var found: [Lexicon.Agency] = []
+        // Most lines name no agency: one pass over their lower-cased words rules that out cheaply.
+        let lowered = text.lowercased()
+        var any = false
+        Tokens.forEachWord(lowered) { if lexicon.agencyFirstWords.contains($0) { any = true } }
+        guard any else { return [] }
         let pieces = text.split(whereSeparator: { ",;/()[]&+|•".contains($0) })
         for piece in pieces {
             let words = piece.split(separator: " ").map { $0.trimming(".:·-–—\"'“”„«»©") }
