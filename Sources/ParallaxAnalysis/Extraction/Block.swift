@@ -5,7 +5,9 @@ public struct Block: Sendable {
     /// Content class, jusText's four plus the certain kinds found by cues.
     public enum Label: String, Sendable { case good, nearGood, short, bad }
 
-    public var text: String
+    public var text: String {
+        didSet { length = text.unicodeScalars.count }
+    }
     public var kind: Kind
     /// Characters of the text that sit inside links.
     public var linkCharacters: Int = 0
@@ -21,13 +23,15 @@ public struct Block: Sendable {
 
     public init(text: String, kind: Kind, linkCharacters: Int = 0, owner: Int = -1) {
         self.text = text
+        length = text.unicodeScalars.count
         self.kind = kind
         self.linkCharacters = linkCharacters
         self.owner = owner
     }
 
-    public var length: Int { text.count }
-    public var linkDensity: Double { text.isEmpty ? 0 : Double(linkCharacters) / Double(text.count) }
+    /// Length in Unicode scalars, counted once (grapheme counting on every look-up was a hot spot).
+    public private(set) var length: Int
+    public var linkDensity: Double { length == 0 ? 0 : Double(linkCharacters) / Double(length) }
 }
 
 /// jusText-style classification of blocks: context-free by length, link density and stopword density, then
@@ -89,39 +93,52 @@ public struct BlockClassifier: Sendable {
     /// are good unless both neighbours are bad. Headings close before good text count as near-good.
     func reviseShortBlocks(_ blocks: inout [Block]) {
         let original = blocks.map(\.label)
-        func neighbour(_ i: Int, step: Int, ignoreNearGood: Bool) -> Block.Label {
-            var j = i + step
-            while j >= 0 && j < original.count {
-                let l = original[j]
-                if l == .good || l == .bad || (l == .nearGood && !ignoreNearGood) { return l }
-                j += step
-            }
-            return .bad
+        let n = original.count
+        // Nearest good-or-bad label before and after each block, and nearest non-short: linear passes instead
+        // of a scan per block (pages with thousands of menu items made that quadratic).
+        var prevDecided = [Block.Label](repeating: .bad, count: n), nextDecided = prevDecided
+        var prevAny = prevDecided, nextAny = prevDecided
+        var lastDecided = Block.Label.bad, lastAny = Block.Label.bad
+        for i in 0..<n {
+            prevDecided[i] = lastDecided
+            prevAny[i] = lastAny
+            if original[i] == .good || original[i] == .bad { lastDecided = original[i]; lastAny = original[i] }
+            if original[i] == .nearGood { lastAny = .nearGood }
         }
-        for i in blocks.indices {
+        lastDecided = .bad
+        lastAny = .bad
+        for i in stride(from: n - 1, through: 0, by: -1) {
+            nextDecided[i] = lastDecided
+            nextAny[i] = lastAny
+            if original[i] == .good || original[i] == .bad { lastDecided = original[i]; lastAny = original[i] }
+            if original[i] == .nearGood { lastAny = .nearGood }
+        }
+        var nextNonShort = [Int](repeating: n, count: n)
+        var upcoming = n
+        for i in stride(from: n - 1, through: 0, by: -1) {
+            nextNonShort[i] = upcoming
+            if original[i] != .short { upcoming = i }
+        }
+        for i in 0..<n {
             if blocks[i].kind == .heading && original[i] != .bad {
                 // A heading is kept when good text follows it before anything bad.
-                var j = i + 1
-                while j < original.count && original[j] == .short { j += 1 }
-                if j < original.count && original[j] == .good || j < original.count && original[j] == .nearGood {
+                let j = nextNonShort[i]
+                if j < n && (original[j] == .good || original[j] == .nearGood) {
                     blocks[i].label = .good
                     continue
                 }
             }
             guard original[i] == .short else { continue }
-            let prev = neighbour(i, step: -1, ignoreNearGood: true)
-            let next = neighbour(i, step: 1, ignoreNearGood: true)
+            let prev = prevDecided[i], next = nextDecided[i]
             if prev == .good && next == .good { blocks[i].label = .good }
             else if prev == .bad && next == .bad { blocks[i].label = .bad }
-            else if prev == .bad && neighbour(i, step: -1, ignoreNearGood: false) == .nearGood { blocks[i].label = .good }
-            else if next == .bad && neighbour(i, step: 1, ignoreNearGood: false) == .nearGood { blocks[i].label = .good }
+            else if prev == .bad && prevAny[i] == .nearGood { blocks[i].label = .good }
+            else if next == .bad && nextAny[i] == .nearGood { blocks[i].label = .good }
             else if prev == .bad || next == .bad { blocks[i].label = .bad }
             else { blocks[i].label = .good }
         }
-        for i in blocks.indices where original[i] == .nearGood {
-            let prev = neighbour(i, step: -1, ignoreNearGood: true)
-            let next = neighbour(i, step: 1, ignoreNearGood: true)
-            blocks[i].label = (prev == .bad && next == .bad) ? .bad : .good
+        for i in 0..<n where original[i] == .nearGood {
+            blocks[i].label = (prevDecided[i] == .bad && nextDecided[i] == .bad) ? .bad : .good
         }
     }
 

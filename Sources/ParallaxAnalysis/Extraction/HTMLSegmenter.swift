@@ -28,7 +28,8 @@ struct HTMLSegmenter {
             let text = Whitespace.collapse(buffer)
             if !text.isEmpty, let owner = blockOwners.last {
                 let kind = Self.kind(of: tree.nodes[owner].tag)
-                var block = Block(text: text, kind: kind, linkCharacters: min(linkChars, text.count), owner: owner)
+                var block = Block(text: text, kind: kind, linkCharacters: linkChars, owner: owner)
+                block.linkCharacters = min(linkChars, block.length)
                 block.tag = tree.nodes[owner].tag
                 result.blocks.append(block)
             }
@@ -52,7 +53,7 @@ struct HTMLSegmenter {
                 if pendingBreaks >= 2 { flush() }
                 pendingBreaks = 0
                 buffer += node.text
-                if linkDepth > 0 { linkChars += Whitespace.collapse(node.text).count }
+                if linkDepth > 0 { linkChars += Whitespace.collapse(node.text).unicodeScalars.count }
                 continue
             }
             if node.tag == "br" { pendingBreaks += 1; buffer += "\n"; continue }
