@@ -24,6 +24,7 @@ struct HTMLSegmenter {
         var pendingBreaks = 0
         // Pages repeat the same class strings hundreds of times: judge each once.
         var furnitureCache: [String: Bool] = [:]
+        var bodyNameCache: [String: Bool] = [:]
         func flush() {
             let text = Whitespace.collapse(buffer)
             if !text.isEmpty, let owner = blockOwners.last {
@@ -43,7 +44,7 @@ struct HTMLSegmenter {
             let node = tree.nodes[n]
             if exiting {
                 if node.tag == "a" { linkDepth -= 1 }
-                if HTMLBoilerplate.blockTags.contains(node.tag) {
+                if node.traits.contains(.block) {
                     flush()
                     blockOwners.removeLast()
                 }
@@ -72,11 +73,11 @@ struct HTMLSegmenter {
                 continue
             }
             if node.attribute("itemprop")?.lowercased() == "articlebody"
-                || (classAndID.utf8.count > 1 && HTMLBoilerplate.isBodyName(classAndID))
+                || (classAndID.utf8.count > 1 && bodyName(classAndID, cache: &bodyNameCache))
                 || node.tag == "article" {
                 result.bodyCandidates.append(n)
             }
-            if HTMLBoilerplate.blockTags.contains(node.tag) {
+            if node.traits.contains(.block) {
                 flush()
                 blockOwners.append(n)
             }
@@ -94,9 +95,9 @@ struct HTMLSegmenter {
                    furniture cache: inout [String: Bool]) -> Bool {
         // An article's own <header> holds its headline and standfirst; the page's <header> holds the menu.
         if node.tag == "header" { return !isInsideArticle(node) }
-        if HTMLBoilerplate.droppedTags.contains(node.tag) { return true }
+        if node.traits.contains(.dropped) { return true }
         if node.tag == "body" || node.tag == "html" || node.tag == "main" || node.tag == "header" || textShare > 0.5
-            || HTMLBoilerplate.isInline(node.tag) {
+            || node.traits.contains(.inline) {
             return false
         }
         if node.attribute("hidden") != nil || node.attribute("aria-hidden") == "true" { return true }
@@ -107,6 +108,13 @@ struct HTMLSegmenter {
         if let role = node.attribute("role"), HTMLBoilerplate.isFurniture(classAndID: "", role: role) { return true }
         if let known = cache[classAndID] { return known }
         let verdict = HTMLBoilerplate.isFurniture(classAndID: classAndID, role: nil)
+        cache[classAndID] = verdict
+        return verdict
+    }
+
+    func bodyName(_ classAndID: String, cache: inout [String: Bool]) -> Bool {
+        if let known = cache[classAndID] { return known }
+        let verdict = HTMLBoilerplate.isBodyName(classAndID)
         cache[classAndID] = verdict
         return verdict
     }

@@ -13,6 +13,8 @@ public struct HTMLTree: Sendable {
         public var parent: Int
         public var children: [Int]
         public var depth: Int
+        /// What the segmenter needs to know of the tag, looked up once per element (`TagTraits`).
+        public var traits: TagTraits = []
 
         public var isText: Bool { tag == "#text" }
         public func attribute(_ name: String) -> String? {
@@ -54,6 +56,7 @@ public struct HTMLTree: Sendable {
         while let c = child { firstLevel.append(c); child = c.pointee.next }
         for c in firstLevel.reversed() { stack.append((c, 0, 1)) }
         var elements = 0
+        var names = TagNames()
         while let (node, parent, depth) = stack.popLast() {
             if elements & 1023 == 0 { try deadline.check(source: source) }
             switch node.pointee.type {
@@ -68,9 +71,11 @@ public struct HTMLTree: Sendable {
                                         source: source)
                 }
                 let index = tree.nodes.count
-                tree.nodes.append(Node(tag: LibXML.name(node.pointee.name).lowercased(), text: "",
-                                       attributes: LibXML.attributes(node), parent: parent, children: [],
-                                       depth: depth))
+                let tag = names.name(node.pointee.name)
+                var element = Node(tag: tag, text: "", attributes: LibXML.attributes(node), parent: parent,
+                                   children: [], depth: depth)
+                element.traits = TagTraits.of(tag)
+                tree.nodes.append(element)
                 tree.nodes[parent].children.append(index)
                 tree.maxDepth = max(tree.maxDepth, depth)
                 var kids: [xmlNodePtr] = []
@@ -79,8 +84,14 @@ public struct HTMLTree: Sendable {
                 for c in kids.reversed() { stack.append((c, index, depth + 1)) }
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 guard let content = node.pointee.content else { continue }
+                let parentTag = tree.nodes[parent].tag
+                // Script and style text is never read, except the JSON-LD that metadata needs.
+                if parentTag == "style" || (parentTag == "script"
+                    && tree.nodes[parent].attribute("type")?.lowercased() != "application/ld+json") {
+                    continue
+                }
                 let index = tree.nodes.count
-                tree.nodes.append(Node(tag: "#text", text: String(cString: content), attributes: [],
+                tree.nodes.append(Node(tag: "#text", text: LibXML.text(content), attributes: [],
                                        parent: parent, children: [], depth: depth))
                 tree.nodes[parent].children.append(index)
             default:
@@ -146,11 +157,30 @@ enum LibXML {
         return String(cString: p)
     }
 
+    /// The attributes any stage reads; the rest (href, src, srcset, data-*) are never copied out of libxml2.
+    static let wanted: Set<String> = [
+        "class", "id", "role", "itemprop", "hidden", "aria-hidden", "style", "type", "property", "name", "content",
+        "rel", "href", "datetime", "lang",
+    ]
+
+    /// Text node content; runs of whitespace alone (indentation between tags) become one space.
+    static func text(_ p: UnsafePointer<xmlChar>) -> String {
+        var i = 0
+        while true {
+            let c = p[i]
+            if c == 0 { return " " }
+            if c != 0x20 && c != 0x0A && c != 0x0D && c != 0x09 { break }
+            i += 1
+        }
+        return String(cString: p)
+    }
+
     static func attributes(_ node: xmlNodePtr) -> [(name: String, value: String)] {
         var out: [(name: String, value: String)] = []
         var attr = node.pointee.properties
         while let a = attr {
             let key = name(a.pointee.name).lowercased()
+            guard wanted.contains(key) else { attr = a.pointee.next; continue }
             var value = ""
             if let v = xmlNodeGetContent(UnsafeMutableRawPointer(a).assumingMemoryBound(to: xmlNode.self)) {
                 value = String(cString: v)
@@ -162,5 +192,37 @@ enum LibXML {
             attr = a.pointee.next
         }
         return out
+    }
+}
+
+/// Tag properties the segmenter tests for every element, as bits.
+public struct TagTraits: OptionSet, Sendable {
+    public let rawValue: UInt8
+    public init(rawValue: UInt8) { self.rawValue = rawValue }
+    public static let block = TagTraits(rawValue: 1)
+    public static let dropped = TagTraits(rawValue: 2)
+    public static let inline = TagTraits(rawValue: 4)
+
+    static let table: [String: TagTraits] = {
+        var t: [String: TagTraits] = [:]
+        for tag in HTMLBoilerplate.blockTags { t[tag, default: []].insert(.block) }
+        for tag in HTMLBoilerplate.droppedTags { t[tag, default: []].insert(.dropped) }
+        for tag in HTMLBoilerplate.inlineTags { t[tag, default: []].insert(.inline) }
+        return t
+    }()
+
+    static func of(_ tag: String) -> TagTraits { table[tag] ?? [] }
+}
+
+/// libxml2 interns element names in its dictionary: one Swift string per distinct name pointer.
+struct TagNames {
+    private var byPointer: [UnsafePointer<xmlChar>: String] = [:]
+
+    mutating func name(_ p: UnsafePointer<xmlChar>?) -> String {
+        guard let p else { return "" }
+        if let known = byPointer[p] { return known }
+        let name = String(cString: p).lowercased()
+        byPointer[p] = name
+        return name
     }
 }

@@ -18,14 +18,22 @@ public struct ParagraphLanguages: Sendable {
     }
 
     public func identify(_ paragraphs: [String]) -> Result {
-        var codes: [String?] = paragraphs.map { $0.count >= Self.minimumLength ? identifier.identify($0)?.code : nil }
-        let whole = identifier.identify(paragraphs.prefix(30).joined(separator: "\n"))?.code
+        let lengths = paragraphs.map { $0.unicodeScalars.count }
+        let head = identifier.identify(paragraphs.prefix(30).joined(separator: "\n"))
+        let whole = head?.code
+        // When the first thirty paragraphs are one language through and through (CLD2 gives it ≥ 97 % of the
+        // text), they need no paragraph-by-paragraph look-up.
+        let monolingual = head.map { $0.reliable && $0.confidence >= 0.97 } ?? false
+        var codes: [String?] = paragraphs.indices.map { i in
+            if monolingual && i < 30 { return whole }
+            return lengths[i] >= Self.minimumLength ? identifier.identify(paragraphs[i])?.code : nil
+        }
         // Short paragraphs take the language of the next long one, or of the previous, or of the whole.
         for i in codes.indices where codes[i] == nil {
             codes[i] = codes[(i + 1)...].lazy.compactMap { $0 }.first ?? codes[..<i].last(where: { $0 != nil }) ?? whole
         }
         var characters: [String: Int] = [:]
-        for (paragraph, code) in zip(paragraphs, codes) { if let code { characters[code, default: 0] += paragraph.count } }
+        for (length, code) in zip(lengths, codes) { if let code { characters[code, default: 0] += length } }
         let total = max(1, characters.values.reduce(0, +))
         var shares: [LanguageShare] = characters.map { LanguageShare(code: $0.key, share: Double($0.value) / Double(total)) }
         shares = shares.filter { $0.share >= Self.minimumShare }
