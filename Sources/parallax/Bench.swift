@@ -11,24 +11,15 @@ struct Bench: ParsableCommand {
     struct ExtractionCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "extraction",
                                                         abstract: "Pages/s and MB/s per core, beside trafilatura.")
-        @Option(help: "Folder with evaldata.json and html/.")
-        var data = "../shared/eval/extraction/trafilatura"
+        @OptionGroup var pages: ExtractionPages
 
         @Option(help: "Rounds to run; the best is reported.")
         var rounds = 3
 
-        @Flag(help: "Do not run trafilatura for comparison.")
-        var noPeer = false
-
         func run() throws {
-            guard FileManager.default.fileExists(atPath: data + "/evaldata.json") else {
-                print("skipped: extraction eval data not found at \(data)")
-                return
-            }
-            let pipeline = ArticlePipeline.standard()
-            for warning in pipeline.setupWarnings { Terminal.warn(warning) }
-            print(try ExtractionBench.run(dataDirectory: data, peerScript: noPeer ? nil : PeerScripts.trafilatura,
-                                          pipeline: pipeline, rounds: max(1, rounds)))
+            guard let pipeline = pages.prepare() else { return }
+            print(try ExtractionBench.run(dataDirectory: pages.data, peerScript: pages.peerScript, pipeline: pipeline,
+                                          rounds: max(1, rounds)))
         }
     }
 }

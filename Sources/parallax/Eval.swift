@@ -21,22 +21,12 @@ struct Eval: ParsableCommand {
     struct ExtractionCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "extraction",
                                                         abstract: "Main-text extraction, beside trafilatura.")
-        @Option(help: "Folder with evaldata.json and html/.")
-        var data = "../shared/eval/extraction/trafilatura"
-
-        @Flag(help: "Do not run trafilatura for comparison.")
-        var noPeer = false
-
+        @OptionGroup var pages: ExtractionPages
         @OptionGroup var common: Common
 
         func run() throws {
-            guard FileManager.default.fileExists(atPath: data + "/evaldata.json") else {
-                print("skipped: extraction eval data not found at \(data)")
-                return
-            }
-            let pipeline = ArticlePipeline.standard()
-            for warning in pipeline.setupWarnings { Terminal.warn(warning) }
-            let outcome = try ExtractionReport.run(dataDirectory: data, peerScript: noPeer ? nil : PeerScripts.trafilatura,
+            guard let pipeline = pages.prepare() else { return }
+            let outcome = try ExtractionReport.run(dataDirectory: pages.data, peerScript: pages.peerScript,
                                                    pipeline: pipeline)
             print(outcome.report)
             try enforce(common, value: outcome.f1, floor: { $0.extractionF1 }, name: "extraction F1")
@@ -84,5 +74,27 @@ enum PeerScripts {
     static var trafilatura: String {
         let candidates = [FileManager.default.currentDirectoryPath + "/eval/peers/run-trafilatura.sh"]
         return candidates.first { FileManager.default.fileExists(atPath: $0) } ?? candidates[0]
+    }
+}
+
+/// The extraction eval pages and the trafilatura comparison, shared by `eval extraction` and `bench extraction`.
+struct ExtractionPages: ParsableArguments {
+    @Option(help: "Folder with evaldata.json and html/.")
+    var data = "../shared/eval/extraction/trafilatura"
+
+    @Flag(help: "Do not run trafilatura for comparison.")
+    var noPeer = false
+
+    var peerScript: String? { noPeer ? nil : PeerScripts.trafilatura }
+
+    /// The pipeline to measure, or nil (after saying so) when the pages are not there.
+    func prepare() -> ArticlePipeline? {
+        guard FileManager.default.fileExists(atPath: data + "/evaldata.json") else {
+            print("skipped: extraction eval data not found at \(data)")
+            return nil
+        }
+        let pipeline = ArticlePipeline.standard()
+        for warning in pipeline.setupWarnings { Terminal.warn(warning) }
+        return pipeline
     }
 }
