@@ -82,7 +82,7 @@ public struct BlockClassifier: Sendable {
 
     func contextFree(_ b: Block, density: Double, low: Int, high: Int) -> Block.Label {
         if b.linkDensity > thresholds.maxLinkDensity { return .bad }
-        if b.text.contains("©") || b.text.lowercased().contains("copyright") && b.length < 200 { return .bad }
+        if b.text.containsBytes("©") || b.length < 200 && b.text.lowercased().containsBytes("copyright") { return .bad }
         if b.length < low { return b.linkCharacters > 0 ? .bad : .short }
         if density >= thresholds.stopwordsHigh { return b.length > high ? .good : .nearGood }
         if density >= thresholds.stopwordsLow { return .nearGood }

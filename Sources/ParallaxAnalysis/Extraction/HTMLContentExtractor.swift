@@ -194,8 +194,8 @@ public struct HTMLContentExtractor: ContentExtracting {
     /// A cheap necessary condition for a caption or credit line: a colon, ©, parentheses, or a word of a
     /// credit phrase ("contributed", "reporting", "material").
     static func mayBeCaptionOrCredit(_ text: String) -> Bool {
-        text.utf8.contains { $0 == 0x3A || $0 == 0xA9 || $0 == 0x28 || $0 == 0xBC } || text.contains("ontribut")
-            || text.contains("eporting") || text.contains("aterial") || text.contains("Source")
+        text.utf8.contains { $0 == 0x3A || $0 == 0xA9 || $0 == 0x28 || $0 == 0xBC } || text.containsBytes("ontribut")
+            || text.containsBytes("eporting") || text.containsBytes("aterial") || text.containsBytes("Source")
     }
 
     static func endsSentence(_ text: String) -> Bool {

@@ -102,7 +102,7 @@ struct HTMLSegmenter {
         }
         if node.attribute("hidden") != nil || node.attribute("aria-hidden") == "true" { return true }
         if let style = node.attribute("style")?.lowercased().replacingOccurrences(of: " ", with: ""),
-           style.contains("display:none") || style.contains("visibility:hidden") {
+           style.containsBytes("display:none") || style.containsBytes("visibility:hidden") {
             return true
         }
         if let role = node.attribute("role"), HTMLBoilerplate.isFurniture(classAndID: "", role: role) { return true }

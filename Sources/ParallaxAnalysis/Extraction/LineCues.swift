@@ -49,14 +49,14 @@ struct LineCues {
         if words <= 8 || hasCopyright, let outlet = signatures.outlet(inLine: line) { return .signature(outlet) }
         if signatures.isCaptionCredit(line) { return .caption }
         // "Open River is an independent outlet. © 2031. Reprints must credit us." is a footer.
-        if hasCopyright && line.contains("©") && words <= 25 { return .debris }
+        if hasCopyright && line.containsBytes("©") && words <= 25 { return .debris }
         if words <= 12 && signatures.isCreditLine(line) || words <= 16 && b.creditPhrases.occurs(in: key) {
             return .credit
         }
         guard words <= 20 else { return nil }
         if let byline = byline(line, key: key) { return .byline(byline) }
         // "11.03.2031 10:15 | Author: Name | Views: 14 382": a meta line of segments.
-        if line.contains(" | ") {
+        if line.containsBytes(" | ") {
             let segments = line.split(separator: "|").map { Whitespace.collapse($0) }.filter { !$0.isEmpty }
             let parts = segments.map { classify($0) }
             if let byline = parts.lazy.compactMap({ if case .byline(let b)? = $0 { return b } else { return nil } }).first {

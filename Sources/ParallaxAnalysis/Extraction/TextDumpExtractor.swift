@@ -100,7 +100,7 @@ public struct TextDumpExtractor: ContentExtracting {
     func masthead(_ lines: [String]) -> String? {
         let evidence = lines.filter { line in
             let key = TextNormaliser.lineKey(line)
-            return line.contains("©") || key.contains("copyright") || key.contains("app")
+            return line.containsBytes("©") || key.containsBytes("copyright") || key.containsBytes("app")
                 || lexicon.boilerplate.appPrompts.occurs(in: key)
                 || lexicon.boilerplate.navigationPrefixes.prefixes(key)
         }.map { TextNormaliser.fold($0) }
@@ -108,7 +108,7 @@ public struct TextDumpExtractor: ContentExtracting {
         let top = lines.prefix(max(8, lines.count * 2 / 5))
         let candidates = top.filter { line in
             let words = line.split(separator: " ").count
-            return words <= 5 && line.count >= 3 && !LineCues.endsLikeSentence(line) && !line.contains("©")
+            return words <= 5 && line.count >= 3 && !LineCues.endsLikeSentence(line) && !line.containsBytes("©")
                 && !LineCues(lexicon: lexicon).isFurniture(TextNormaliser.lineKey(line))
         }
         return candidates.filter { c in evidence.contains { $0.contains(TextNormaliser.fold(c)) } }

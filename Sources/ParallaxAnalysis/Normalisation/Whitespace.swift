@@ -35,3 +35,29 @@ public enum Whitespace {
         return String(out)
     }
 }
+
+extension StringProtocol {
+    /// Byte-wise substring test over UTF-8. Foundation's `contains` bridges to NSString and folds character
+    /// clusters, which made it a hot spot on every block of every page.
+    func containsBytes(_ needle: String) -> Bool {
+        var haystack = String(self)
+        var needle = needle
+        return haystack.withUTF8 { h in
+            needle.withUTF8 { n in
+                guard let first = n.first else { return true }
+                guard h.count >= n.count else { return false }
+                var i = 0
+                let last = h.count - n.count
+                while i <= last {
+                    if h[i] == first {
+                        var k = 1
+                        while k < n.count && h[i + k] == n[k] { k += 1 }
+                        if k == n.count { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
+        }
+    }
+}
