@@ -166,7 +166,7 @@ public struct HTMLContentExtractor: ContentExtracting {
         if total == 0 { return preferred.max { good[$0] < good[$1] } ?? 0 }
         var node = 0
         while true {
-            guard let child = tree.nodes[node].children.max(by: { good[$0] < good[$1] }),
+            guard let child = tree.children(of: node).max(by: { good[$0] < good[$1] }),
                   Double(good[child]) >= Self.containerShare * Double(total) else { break }
             node = child
         }

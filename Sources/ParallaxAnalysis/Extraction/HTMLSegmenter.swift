@@ -38,18 +38,26 @@ struct HTMLSegmenter {
             linkChars = 0
             pendingBreaks = 0
         }
-        // (node, exiting): an explicit stack instead of recursion.
-        var stack: [(Int, Bool)] = [(0, false)]
-        while let (n, exiting) = stack.popLast() {
-            let node = tree.nodes[n]
-            if exiting {
+        // Nodes are in document order: walk them linearly, jumping over dropped subtrees, and close elements
+        // when the walk passes their subtree's end.
+        var open: [Int] = []
+        func close(upTo position: Int) {
+            while let last = open.last, tree.nodes[last].end <= position {
+                open.removeLast()
+                let node = tree.nodes[last]
                 if node.tag == "a" { linkDepth -= 1 }
                 if node.traits.contains(.block) {
                     flush()
                     blockOwners.removeLast()
                 }
-                continue
             }
+        }
+        var n = 0
+        while n < tree.nodes.count {
+            close(upTo: n)
+            let node = tree.nodes[n]
+            let current = n
+            n += 1
             if node.isText {
                 if pendingBreaks >= 2 { flush() }
                 pendingBreaks = 0
@@ -57,34 +65,38 @@ struct HTMLSegmenter {
                 if linkDepth > 0 { linkChars += Whitespace.collapse(node.text).unicodeScalars.count }
                 continue
             }
-            if node.tag == "br" { pendingBreaks += 1; buffer += "\n"; continue }
+            if node.tag == "br" { pendingBreaks += 1; buffer += "\n"; n = node.end; continue }
             let classAndID = (node.attribute("class") ?? "") + " " + (node.attribute("id") ?? "")
-            if node.tag == "figcaption" || (node.tag != "figure" && isInsideFigure(n)
+            if node.tag == "figcaption" || (node.tag != "figure" && isInsideFigure(current)
                                             && HTMLBoilerplate.tokens(classAndID).contains { $0 == "caption" || $0 == "credit" }) {
-                let caption = tree.text(of: n)
+                let caption = tree.text(of: current)
                 if !caption.isEmpty { result.captions.append(caption) }
+                n = node.end
                 continue
             }
-            if !protected[n] && isDropped(node, classAndID: classAndID, textShare: Double(textLength[n]) / pageText,
-                                          furniture: &furnitureCache) {
-                if textLength[n] < 300, HTMLBoilerplate.tokens(classAndID).contains(where: HTMLBoilerplate.creditTokens.contains) {
-                    result.creditBoxes.append(tree.text(of: n))
+            if !protected[current] && isDropped(node, classAndID: classAndID,
+                                                textShare: Double(textLength[current]) / pageText,
+                                                furniture: &furnitureCache) {
+                if textLength[current] < 300,
+                   HTMLBoilerplate.tokens(classAndID).contains(where: HTMLBoilerplate.creditTokens.contains) {
+                    result.creditBoxes.append(tree.text(of: current))
                 }
+                n = node.end
                 continue
             }
             if node.attribute("itemprop")?.lowercased() == "articlebody"
                 || (classAndID.utf8.count > 1 && bodyName(classAndID, cache: &bodyNameCache))
                 || node.tag == "article" {
-                result.bodyCandidates.append(n)
+                result.bodyCandidates.append(current)
             }
             if node.traits.contains(.block) {
                 flush()
-                blockOwners.append(n)
+                blockOwners.append(current)
             }
             if node.tag == "a" { linkDepth += 1 }
-            stack.append((n, true))
-            for child in node.children.reversed() { stack.append((child, false)) }
+            open.append(current)
         }
+        close(upTo: tree.nodes.count)
         flush()
         return result
     }

@@ -11,7 +11,9 @@ public struct HTMLTree: Sendable {
         public var text: String
         public var attributes: [(name: String, value: String)]
         public var parent: Int
-        public var children: [Int]
+        /// One past the last node of this node's subtree: nodes are stored in document order, so a subtree
+        /// is the contiguous range `index..<end` and the children are found by jumping from subtree to subtree.
+        public var end: Int
         public var depth: Int
         /// What the segmenter needs to know of the tag, looked up once per element (`TagTraits`).
         public var traits: TagTraits = []
@@ -48,7 +50,7 @@ public struct HTMLTree: Sendable {
         }
         defer { xmlFreeDoc(doc) }
         var tree = HTMLTree(nodes: [], maxDepth: 0)
-        tree.nodes.append(Node(tag: "#root", text: "", attributes: [], parent: -1, children: [], depth: 0))
+        tree.nodes.append(Node(tag: "#root", text: "", attributes: [], parent: -1, end: 0, depth: 0))
         // Explicit stack of (libxml2 node, parent index, depth): no recursion.
         var stack: [(xmlNodePtr, Int, Int)] = []
         var child = doc.pointee.children
@@ -73,10 +75,9 @@ public struct HTMLTree: Sendable {
                 let index = tree.nodes.count
                 let tag = names.name(node.pointee.name)
                 var element = Node(tag: tag, text: "", attributes: LibXML.attributes(node), parent: parent,
-                                   children: [], depth: depth)
+                                   end: 0, depth: depth)
                 element.traits = TagTraits.of(tag)
                 tree.nodes.append(element)
-                tree.nodes[parent].children.append(index)
                 tree.maxDepth = max(tree.maxDepth, depth)
                 var kids: [xmlNodePtr] = []
                 var k = node.pointee.children
@@ -92,22 +93,31 @@ public struct HTMLTree: Sendable {
                 }
                 let index = tree.nodes.count
                 tree.nodes.append(Node(tag: "#text", text: LibXML.text(content), attributes: [],
-                                       parent: parent, children: [], depth: depth))
-                tree.nodes[parent].children.append(index)
+                                       parent: parent, end: index + 1, depth: depth))
             default:
                 continue
             }
+        }
+        // Subtree ends, children before parents: every node's end is at least one past itself and one past
+        // the end of its last descendant.
+        for i in tree.nodes.indices.reversed() {
+            tree.nodes[i].end = max(tree.nodes[i].end, i + 1)
+            let parent = tree.nodes[i].parent
+            if parent >= 0 { tree.nodes[parent].end = max(tree.nodes[parent].end, tree.nodes[i].end) }
         }
         return tree
     }
 
     /// Indices of the subtree under `root` in document order (root first).
-    public func descendants(of root: Int) -> [Int] {
+    public func descendants(of root: Int) -> Range<Int> { root..<nodes[root].end }
+
+    /// Indices of the direct children of a node.
+    public func children(of n: Int) -> [Int] {
         var out: [Int] = []
-        var stack = [root]
-        while let n = stack.popLast() {
-            out.append(n)
-            stack.append(contentsOf: nodes[n].children.reversed())
+        var c = n + 1
+        while c < nodes[n].end {
+            out.append(c)
+            c = nodes[c].end
         }
         return out
     }

@@ -9,7 +9,7 @@ enum HTMLMetadataReader {
         var jsonLD: [[String: Any]] = []
         var timeStamp: String?
         var canonical: String?
-        for node in tree.nodes where !node.isText {
+        for (index, node) in tree.nodes.enumerated() where !node.isText {
             switch node.tag {
             case "meta":
                 guard let content = node.attribute("content"), !content.isEmpty else { continue }
@@ -18,7 +18,7 @@ enum HTMLMetadataReader {
                     meta[key] = Whitespace.collapse(content)
                 }
             case "script" where node.attribute("type")?.lowercased() == "application/ld+json":
-                let text = node.children.map { tree.nodes[$0].text }.joined()
+                let text = tree.children(of: index).map { tree.nodes[$0].text }.joined()
                 if let data = text.data(using: .utf8), data.count < 1_000_000,
                    let object = try? JSONSerialization.jsonObject(with: data) {
                     jsonLD.append(contentsOf: articleObjects(object, depth: 0))
