@@ -66,7 +66,7 @@ struct HTMLSegmenter {
                 continue
             }
             if node.tag == "br" { pendingBreaks += 1; buffer += "\n"; n = node.end; continue }
-            let classAndID = (node.attribute("class") ?? "") + " " + (node.attribute("id") ?? "")
+            let classAndID = node.classAndID
             if node.tag == "figcaption" || (node.tag != "figure" && isInsideFigure(current)
                                             && HTMLBoilerplate.tokens(classAndID).contains { $0 == "caption" || $0 == "credit" }) {
                 let caption = tree.text(of: current)
@@ -112,11 +112,7 @@ struct HTMLSegmenter {
             || node.traits.contains(.inline) {
             return false
         }
-        if node.attribute("hidden") != nil || node.attribute("aria-hidden") == "true" { return true }
-        if let style = node.attribute("style")?.lowercased().replacingOccurrences(of: " ", with: ""),
-           style.containsBytes("display:none") || style.containsBytes("visibility:hidden") {
-            return true
-        }
+        if node.traits.contains(.hidden) { return true }
         if let role = node.attribute("role"), HTMLBoilerplate.isFurniture(classAndID: "", role: role) { return true }
         if let known = cache[classAndID] { return known }
         let verdict = HTMLBoilerplate.isFurniture(classAndID: classAndID, role: nil)

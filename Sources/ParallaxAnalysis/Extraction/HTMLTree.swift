@@ -17,6 +17,8 @@ public struct HTMLTree: Sendable {
         public var depth: Int
         /// What the segmenter needs to know of the tag, looked up once per element (`TagTraits`).
         public var traits: TagTraits = []
+        /// `class` and `id` joined by a space, built once (the segmenter reads it for every element).
+        public var classAndID = " "
 
         public var isText: Bool { tag == "#text" }
         public func attribute(_ name: String) -> String? {
@@ -77,6 +79,17 @@ public struct HTMLTree: Sendable {
                 var element = Node(tag: tag, text: "", attributes: LibXML.attributes(node), parent: parent,
                                    end: 0, depth: depth)
                 element.traits = TagTraits.of(tag)
+                if !element.attributes.isEmpty {
+                    element.classAndID = (element.attribute("class") ?? "") + " " + (element.attribute("id") ?? "")
+                    if element.attribute("hidden") != nil || element.attribute("aria-hidden") == "true" {
+                        element.traits.insert(.hidden)
+                    } else if let style = element.attribute("style"), style.containsBytes("none") || style.containsBytes("hidden") {
+                        let compact = style.lowercased().replacingOccurrences(of: " ", with: "")
+                        if compact.containsBytes("display:none") || compact.containsBytes("visibility:hidden") {
+                            element.traits.insert(.hidden)
+                        }
+                    }
+                }
                 tree.nodes.append(element)
                 tree.maxDepth = max(tree.maxDepth, depth)
                 var kids: [xmlNodePtr] = []
@@ -212,6 +225,8 @@ public struct TagTraits: OptionSet, Sendable {
     public static let block = TagTraits(rawValue: 1)
     public static let dropped = TagTraits(rawValue: 2)
     public static let inline = TagTraits(rawValue: 4)
+    /// Hidden by `hidden`, `aria-hidden="true"` or an inline `display:none` / `visibility:hidden` style.
+    public static let hidden = TagTraits(rawValue: 8)
 
     static let table: [String: TagTraits] = {
         var t: [String: TagTraits] = [:]

@@ -46,7 +46,7 @@ struct LineCues {
         let words = key.utf8.reduce(1) { $0 + ($1 == 0x20 ? 1 : 0) }
         let hasCopyright = line.utf8.contains(0xA9)  // the second byte of "©" in UTF-8
         let signatures = Signatures(lexicon: lexicon)
-        if words <= 8 || hasCopyright, let outlet = signatures.outlet(inLine: line) { return .signature(outlet) }
+        if words <= 8 || hasCopyright, let outlet = signatures.outlet(inLine: line, key: key) { return .signature(outlet) }
         if signatures.isCaptionCredit(line) { return .caption }
         // "Open River is an independent outlet. © 2031. Reprints must credit us." is a footer.
         if hasCopyright && line.containsBytes("©") && words <= 25 { return .debris }

@@ -52,6 +52,8 @@ struct Signatures {
     /// The label may be glued to the end of the caption ("…from MoscowImage: …"), but must not be the tail
     /// of a longer word ("photography:").
     func photoCreditRange(_ line: String) -> Range<String.Index>? {
+        // Every label ends in a colon, a full-width colon or (abbreviated) a full stop.
+        guard line.utf8.contains(where: { $0 == 0x3A || $0 == 0x2E }) || line.containsBytes("：") else { return nil }
         let chars = Array(line)
         // Case-fold character by character only when lower-casing changes the character count.
         let lowered = Array(line.lowercased())
@@ -184,9 +186,11 @@ struct Signatures {
 
     /// The outlet a line names when the line is an outlet signature: a known outlet name standing alone,
     /// "© Company GmbH", "X's Top Story", "More stories from X", "notifications from X".
-    func outlet(inLine line: String) -> String? {
+    func outlet(inLine line: String) -> String? { outlet(inLine: line, key: TextNormaliser.lineKey(line)) }
+
+    /// Like `outlet(inLine:)`, with the line's key already computed.
+    func outlet(inLine line: String, key: String) -> String? {
         let trimmed = Whitespace.collapse(line)
-        let key = TextNormaliser.lineKey(trimmed)
         if let outlet = lexicon.outlets[key] { return outlet.name }
         if (trimmed.hasPrefix("©") || key.hasPrefix("copyright")) && key.split(separator: " ").count <= 12
             && !trimmed.contains("/") {
@@ -198,6 +202,7 @@ struct Signatures {
             if let last = words.last, Self.companySuffixes.contains(last.lowercased().trimming(".")) { words.removeLast() }
             return (1...5).contains(words.count) ? words.joined(separator: " ") : nil
         }
+        guard key.containsBytes("top stor") else { return nil }
         for marker in ["'s top story", "’s top story", "'s top stories", "’s top stories"] {
             if let r = trimmed.lowercased().range(of: marker) {
                 let name = String(trimmed.lowercased()[..<r.lowerBound])

@@ -89,14 +89,23 @@ public struct ArticlePipeline: Sendable {
         var out: [Sentence] = []
         var offset = 0
         for (index, paragraph) in paragraphs.enumerated() {
-            let scalars = Array(paragraph.unicodeScalars)
+            // ASCII paragraphs (most English text) are sliced as bytes: scalar offsets equal byte offsets.
+            let bytes = Array(paragraph.utf8)
+            let ascii = !bytes.contains { $0 >= 0x80 }
+            let scalars = ascii ? [] : Array(paragraph.unicodeScalars)
             for range in segmenter.sentences(in: paragraph, language: languages[index]) {
-                var view = String.UnicodeScalarView()
-                view.append(contentsOf: scalars[range])
-                out.append(Sentence(text: String(view), start: offset + range.lowerBound,
-                                    end: offset + range.upperBound, paragraph: index, language: languages[index]))
+                let text: String
+                if ascii {
+                    text = String(decoding: bytes[range], as: UTF8.self)
+                } else {
+                    var view = String.UnicodeScalarView()
+                    view.append(contentsOf: scalars[range])
+                    text = String(view)
+                }
+                out.append(Sentence(text: text, start: offset + range.lowerBound, end: offset + range.upperBound,
+                                    paragraph: index, language: languages[index]))
             }
-            offset += scalars.count + 2  // the blank line joining paragraphs
+            offset += (ascii ? bytes.count : scalars.count) + 2  // the blank line joining paragraphs
         }
         return out
     }
