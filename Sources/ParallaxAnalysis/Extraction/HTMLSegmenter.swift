@@ -17,7 +17,7 @@ struct HTMLSegmenter {
         let protected = protectedNodes()
         let textLength = tree.textLengths()
         let pageText = Double(max(1, textLength[0]))
-        var buffer = ""
+        var buffer: [UInt8] = []
         var linkChars = 0
         var blockOwners: [Int] = [0]
         var linkDepth = 0
@@ -26,7 +26,7 @@ struct HTMLSegmenter {
         var furnitureCache: [String: Bool] = [:]
         var bodyNameCache: [String: Bool] = [:]
         func flush() {
-            let text = Whitespace.collapse(buffer)
+            let text = Whitespace.collapse(String(decoding: buffer, as: UTF8.self))
             if !text.isEmpty, let owner = blockOwners.last {
                 let kind = Self.kind(of: tree.nodes[owner].tag)
                 var block = Block(text: text, kind: kind, linkCharacters: linkChars, owner: owner)
@@ -34,7 +34,7 @@ struct HTMLSegmenter {
                 block.tag = tree.nodes[owner].tag
                 result.blocks.append(block)
             }
-            buffer = ""
+            buffer.removeAll(keepingCapacity: true)
             linkChars = 0
             pendingBreaks = 0
         }
@@ -61,11 +61,12 @@ struct HTMLSegmenter {
             if node.isText {
                 if pendingBreaks >= 2 { flush() }
                 pendingBreaks = 0
-                buffer += node.text
-                if linkDepth > 0 { linkChars += Whitespace.collapse(node.text).unicodeScalars.count }
+                let bytes = tree.textBytes[node.textRange]
+                buffer.append(contentsOf: bytes)
+                if linkDepth > 0 { linkChars += Self.collapsedScalarCount(bytes) }
                 continue
             }
-            if node.tag == "br" { pendingBreaks += 1; buffer += "\n"; n = node.end; continue }
+            if node.tag == "br" { pendingBreaks += 1; buffer.append(0x0A); n = node.end; continue }
             let classAndID = node.classAndID
             if node.tag == "figcaption" || (node.tag != "figure" && isInsideFigure(current)
                                             && HTMLBoilerplate.tokens(classAndID).contains { $0 == "caption" || $0 == "credit" }) {
@@ -103,6 +104,22 @@ struct HTMLSegmenter {
 
     /// Whether a subtree is furniture. Class words never drop the page's wrappers (`<body class="…menu-active">`)
     /// nor an element holding most of the page's text.
+    /// Unicode scalars in UTF-8 bytes once whitespace runs are collapsed to one space and the ends trimmed.
+    static func collapsedScalarCount(_ bytes: ArraySlice<UInt8>) -> Int {
+        var count = 0
+        var pendingSpace = false
+        for b in bytes {
+            if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
+                pendingSpace = count > 0
+            } else if b & 0xC0 != 0x80 {  // not a continuation byte: a new scalar
+                if pendingSpace { count += 1 }
+                pendingSpace = false
+                count += 1
+            }
+        }
+        return count
+    }
+
     func isDropped(_ node: HTMLTree.Node, classAndID: String, textShare: Double,
                    furniture cache: inout [String: Bool]) -> Bool {
         // An article's own <header> holds its headline and standfirst; the page's <header> holds the menu.

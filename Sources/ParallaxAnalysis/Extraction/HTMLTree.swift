@@ -7,8 +7,8 @@ public struct HTMLTree: Sendable {
     public struct Node: Sendable {
         /// Lower-case tag name, or `#text` for a text node.
         public var tag: String
-        /// Text of a text node (empty for elements).
-        public var text: String
+        /// Where a text node's UTF-8 sits in `HTMLTree.textBytes` (empty for elements).
+        public var textRange: Range<Int>
         public var attributes: [(name: String, value: String)]
         public var parent: Int
         /// One past the last node of this node's subtree: nodes are stored in document order, so a subtree
@@ -29,6 +29,13 @@ public struct HTMLTree: Sendable {
     /// All nodes; index 0 is the root element (`html`).
     public var nodes: [Node]
     public var maxDepth: Int
+    /// The text of every text node, one after the other: one buffer instead of a string per node.
+    public var textBytes: [UInt8] = []
+
+    /// The text of one text node.
+    public func text(ofNode n: Int) -> String {
+        String(decoding: textBytes[nodes[n].textRange], as: UTF8.self)
+    }
 
     /// Limits applied while building the tree from untrusted HTML.
     public struct Limits: Sendable {
@@ -52,7 +59,7 @@ public struct HTMLTree: Sendable {
         }
         defer { xmlFreeDoc(doc) }
         var tree = HTMLTree(nodes: [], maxDepth: 0)
-        tree.nodes.append(Node(tag: "#root", text: "", attributes: [], parent: -1, end: 0, depth: 0))
+        tree.nodes.append(Node(tag: "#root", textRange: 0..<0, attributes: [], parent: -1, end: 0, depth: 0))
         // Explicit stack of (libxml2 node, parent index, depth): no recursion.
         var stack: [(xmlNodePtr, Int, Int)] = []
         var child = doc.pointee.children
@@ -76,7 +83,7 @@ public struct HTMLTree: Sendable {
                 }
                 let index = tree.nodes.count
                 let tag = names.name(node.pointee.name)
-                var element = Node(tag: tag, text: "", attributes: LibXML.attributes(node), parent: parent,
+                var element = Node(tag: tag, textRange: 0..<0, attributes: LibXML.attributes(node), parent: parent,
                                    end: 0, depth: depth)
                 element.traits = TagTraits.of(tag)
                 if !element.attributes.isEmpty {
@@ -105,7 +112,9 @@ public struct HTMLTree: Sendable {
                     continue
                 }
                 let index = tree.nodes.count
-                tree.nodes.append(Node(tag: "#text", text: LibXML.text(content), attributes: [],
+                let start = tree.textBytes.count
+                LibXML.appendText(content, to: &tree.textBytes)
+                tree.nodes.append(Node(tag: "#text", textRange: start..<tree.textBytes.count, attributes: [],
                                        parent: parent, end: index + 1, depth: depth))
             default:
                 continue
@@ -138,7 +147,7 @@ public struct HTMLTree: Sendable {
     /// Concatenated text of a subtree, whitespace collapsed.
     public func text(of root: Int) -> String {
         var parts: [String] = []
-        for n in descendants(of: root) where nodes[n].isText { parts.append(nodes[n].text) }
+        for n in descendants(of: root) where nodes[n].isText { parts.append(text(ofNode: n)) }
         return Whitespace.collapse(parts.joined(separator: " "))
     }
 
@@ -151,7 +160,7 @@ public struct HTMLTree: Sendable {
         var lengths = [Int](repeating: 0, count: nodes.count)
         for i in nodes.indices.reversed() {
             if nodes[i].isText, nodes[i].parent >= 0, !Self.invisible.contains(nodes[nodes[i].parent].tag) {
-                lengths[i] += nodes[i].text.utf8.count
+                lengths[i] += nodes[i].textRange.count
             }
             let parent = nodes[i].parent
             if parent >= 0 { lengths[parent] += lengths[i] }
@@ -186,16 +195,20 @@ enum LibXML {
         "rel", "href", "datetime", "lang",
     ]
 
-    /// Text node content; runs of whitespace alone (indentation between tags) become one space.
-    static func text(_ p: UnsafePointer<xmlChar>) -> String {
+    /// Appends a text node's content; runs of whitespace alone (indentation between tags) become one space.
+    static func appendText(_ p: UnsafePointer<xmlChar>, to buffer: inout [UInt8]) {
         var i = 0
-        while true {
+        var onlySpace = true
+        while p[i] != 0 {
             let c = p[i]
-            if c == 0 { return " " }
-            if c != 0x20 && c != 0x0A && c != 0x0D && c != 0x09 { break }
+            if c != 0x20 && c != 0x0A && c != 0x0D && c != 0x09 { onlySpace = false }
             i += 1
         }
-        return String(cString: p)
+        if onlySpace {
+            if i > 0 { buffer.append(0x20) }
+            return
+        }
+        buffer.append(contentsOf: UnsafeBufferPointer(start: p, count: i))
     }
 
     static func attributes(_ node: xmlNodePtr) -> [(name: String, value: String)] {

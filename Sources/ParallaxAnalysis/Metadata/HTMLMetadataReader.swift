@@ -18,7 +18,7 @@ enum HTMLMetadataReader {
                     meta[key] = Whitespace.collapse(content)
                 }
             case "script" where node.attribute("type")?.lowercased() == "application/ld+json":
-                let text = tree.children(of: index).map { tree.nodes[$0].text }.joined()
+                let text = tree.children(of: index).map { tree.text(ofNode: $0) }.joined()
                 if let data = text.data(using: .utf8), data.count < 1_000_000,
                    let object = try? JSONSerialization.jsonObject(with: data) {
                     jsonLD.append(contentsOf: articleObjects(object, depth: 0))
