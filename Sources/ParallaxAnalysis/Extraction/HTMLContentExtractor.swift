@@ -28,120 +28,154 @@ public struct HTMLContentExtractor: ContentExtracting {
     /// Like `extract`, and when `explain` is given, also says for every block why it was kept or dropped.
     public func extract(_ text: String, source: String, deadline: Deadline,
                         explain: ((String) -> Void)?) throws -> ExtractedContent {
+        // 1. Parse, read the page's own metadata, cut the text into blocks.
         let tree = try HTMLTree.parse(utf8: Array(text.utf8), limits: limits, deadline: deadline, source: source)
         var content = ExtractedContent()
         content.metadata = HTMLMetadataReader.read(tree)
         let segmentation = HTMLSegmenter(tree: tree, lexicon: lexicon).segment()
         try deadline.check(source: source)
-        var blocks = segmentation.blocks
         content.captions = segmentation.captions
-        let sample = blocks.lazy.filter { $0.length > 40 }.prefix(40).map(\.text).joined(separator: "\n")
-        let language = identifier.identify(sample.isEmpty ? blocks.map(\.text).joined(separator: " ") : sample)
-        let stoplistLanguage = language?.code ?? content.metadata.declaredLanguage
-        classifier.classify(&blocks, language: stoplistLanguage)
+        // 2. Classify the blocks with the page language's stoplist.
+        var blocks = segmentation.blocks
+        let language = pageLanguage(blocks) ?? content.metadata.declaredLanguage
+        classifier.classify(&blocks, language: language)
         for i in blocks.indices where blocks[i].length <= 300 { blocks[i].key = TextNormaliser.lineKey(blocks[i].text) }
+        // 3. Find the container of the main text and judge every block.
         let container = mainContainer(tree: tree, blocks: blocks, preferred: segmentation.bodyCandidates)
         let inside = tree.subtreeMask(container)
-        var kept: [Block] = []
-        let titleKey = content.metadata.title.map(TextNormaliser.lineKey)
-        explain?("language \(stoplistLanguage ?? "?"), container <\(tree.nodes[container].tag) "
-            + "\(tree.nodes[container].attribute("class") ?? "")>")
-        var verdicts = blocks.map { keep($0, inside: $0.owner >= 0 && inside[$0.owner], titleKey: titleKey) }
-        // The standfirst sits between the headline and the body container: plain paragraphs there are kept.
-        if let firstKept = verdicts.firstIndex(where: { $0 == nil }),
-           let headline = blocks[..<firstKept].lastIndex(where: { $0.tag == "h1" }) {
-            for i in (headline + 1)..<firstKept where blocks[i].tag == "p" && blocks[i].linkDensity < 0.1
-                && blocks[i].ownLabel != .bad && blocks[i].length >= 40 {
-                verdicts[i] = nil
-            }
-        }
-        // A heading (or heading-like short line) inside the container is kept when kept text follows it.
-        for i in blocks.indices where verdicts[i]?.hasPrefix("classified") == true && inside[max(0, blocks[i].owner)]
-            && Self.isHeadingLike(blocks[i]) && blocks.indices.contains(i + 1) && verdicts[i + 1] == nil {
-            verdicts[i] = nil
-        }
-        // Short lines in the body may still be credits, bylines, captions or datelines: file them as such.
-        let cues = LineCues(lexicon: lexicon)
-        let signatures = Signatures(lexicon: lexicon)
-        // Everything after a reader-comment header is comments.
-        // Photo captions often sit just outside the text's container (a picture above the body): look for them
-        // one level up.
-        let near = tree.subtreeMask(max(0, tree.nodes[container].parent))
-        var inComments = false
-        let firstKept = verdicts.firstIndex { $0 == nil } ?? blocks.count
-        for i in blocks.indices where blocks[i].owner >= 0 && near[blocks[i].owner] {
-            if inComments { verdicts[i] = "in the comment section"; continue }
-            // Link lists are navigation, never captions or credits: no need to read them. Dropped blocks matter
-            // only as captions, credits or a comment header, which all carry a colon, ©, parentheses or a label.
-            guard blocks[i].length < 200, blocks[i].linkDensity < 0.5 else { continue }
-            // Kept prose (a full sentence of a dozen words or more) is not a caption, credit or byline line,
-            // unless a label says so.
-            if verdicts[i] == nil && blocks[i].length > 80 && Self.endsSentence(blocks[i].text)
-                && !Self.mayBeCaptionOrCredit(blocks[i].text) {
-                continue
-            }
-            if verdicts[i] != nil && !Self.mayBeCaptionOrCredit(blocks[i].text)
-                && !cues.isCommentHeader(blocks[i].key) {
-                continue
-            }
-            guard let cue = cues.classify(blocks[i].text, key: blocks[i].key) else { continue }
-            if !inside[blocks[i].owner] && cue != .caption { continue }
-            if cue == .comment { inComments = true }
-            content.absorb(cue, line: blocks[i].text, signatures: signatures,
-                           beforeText: i <= firstKept)
-            if verdicts[i] == nil { verdicts[i] = "line cue: \(cue)" }
-        }
+        var verdicts = judge(blocks, inside: inside, titleKey: content.metadata.title.map(TextNormaliser.lineKey))
+        // 4. File captions, credits, bylines and datelines as metadata; cut comment sections.
+        fileLineCues(blocks, verdicts: &verdicts, tree: tree, container: container, inside: inside, into: &content)
         for box in segmentation.creditBoxes {
-            if let cue = cues.classify(box), cue == .caption || cue == .credit {
-                content.absorb(cue, line: box, signatures: signatures, beforeText: false)
+            if let cue = LineCues(lexicon: lexicon).classify(box), cue == .caption || cue == .credit {
+                content.absorb(cue, line: box, signatures: Signatures(lexicon: lexicon), beforeText: false)
             }
         }
-        for (block, verdict) in zip(blocks, verdicts) {
-            explain?("\(verdict == nil ? "KEEP" : "drop \(verdict!)") [\(block.ownLabel)/\(block.label) \(block.kind) "
-                + "<\(tree.nodes[block.owner].tag)> links \(Int(block.linkDensity * 100))%] \(block.text)")
-            if verdict == nil { kept.append(block) }
-        }
-        content.blocks = kept
-        // Pages that render their text by script still embed it for search engines: use it when the DOM
-        // gave much less.
-        if let embedded = content.metadata.embeddedBody {
-            let found = kept.reduce(0) { $0 + $1.length }
-            if found * 2 < embedded.count {
-                content.blocks = embedded.split(whereSeparator: \.isNewline).map { Whitespace.collapse($0) }
-                    .filter { !$0.isEmpty }.map { Block(text: $0, kind: .paragraph) }
-                explain?("using the JSON-LD articleBody (\(embedded.count) characters) over \(found) found in the page")
+        if let explain {
+            explain("language \(language ?? "?"), container <\(tree.nodes[container].tag) "
+                + "\(tree.nodes[container].attribute("class") ?? "")>")
+            for (block, verdict) in zip(blocks, verdicts) {
+                explain("\(verdict == .keep ? "KEEP" : "drop \(verdict.reason)") [\(block.ownLabel)/\(block.label) "
+                    + "\(block.kind) <\(block.tag)> links \(Int(block.linkDensity * 100))%] \(block.text)")
             }
         }
+        // 5. The main text; or the page's embedded article body when the page renders its text by script.
+        content.blocks = zip(blocks, verdicts).filter { $0.1 == .keep }.map(\.0)
+        useEmbeddedBody(&content, explain: explain)
         return content
     }
 
-    /// Nil when the block is main text, else why it is not. Inside the main container the container is the
-    /// context: a near-good paragraph needs no good neighbour there, and a short one is kept when it closes
-    /// like a sentence or jusText's context rules accept it.
-    func keep(_ block: Block, inside: Bool, titleKey: String?) -> String? {
-        if !inside { return "outside the main container" }
-        let lineKey = block.key
-        if block.kind == .heading && lineKey == titleKey { return "repeats the title" }
-        if block.length <= 150 && LineCues(lexicon: lexicon).isFurniture(lineKey) { return "lexicon furniture line" }
-        if block.label == .good || block.ownLabel == .good || block.ownLabel == .nearGood { return nil }
+    /// Why a block is or is not main text.
+    enum Verdict: Equatable {
+        case keep, outsideContainer, repeatsTitle, furnitureLine, dateLine, lowContent, lineCue, commentSection
+
+        var reason: String {
+            switch self {
+            case .keep: return "kept"
+            case .outsideContainer: return "outside the main container"
+            case .repeatsTitle: return "repeats the title"
+            case .furnitureLine: return "lexicon furniture line"
+            case .dateLine: return "a date line"
+            case .lowContent: return "classified as boilerplate"
+            case .lineCue: return "a caption, credit, byline or dateline"
+            case .commentSection: return "in the comment section"
+            }
+        }
+    }
+
+    /// The language of the page's longer blocks, which picks the stoplist.
+    func pageLanguage(_ blocks: [Block]) -> String? {
+        let sample = blocks.lazy.filter { $0.length > 40 }.prefix(40).map(\.text).joined(separator: "\n")
+        return identifier.identify(sample.isEmpty ? blocks.map(\.text).joined(separator: " ") : sample)?.code
+    }
+
+    /// Verdicts for every block: the block's own judgement, then the standfirst and sub-headings around kept text.
+    func judge(_ blocks: [Block], inside: [Bool], titleKey: String?) -> [Verdict] {
+        var verdicts = blocks.map { keep($0, inside: $0.owner >= 0 && inside[$0.owner], titleKey: titleKey) }
+        // The standfirst sits between the headline and the body container: plain paragraphs there are kept.
+        if let firstKept = verdicts.firstIndex(of: .keep),
+           let headline = blocks[..<firstKept].lastIndex(where: { $0.tag == "h1" }) {
+            for i in (headline + 1)..<firstKept where blocks[i].tag == "p" && blocks[i].linkDensity < 0.1
+                && blocks[i].ownLabel != .bad && blocks[i].length >= 40 {
+                verdicts[i] = .keep
+            }
+        }
+        // A heading (or heading-like short line) inside the container is kept when kept text follows it.
+        for i in blocks.indices.dropLast() where verdicts[i] == .lowContent && inside[max(0, blocks[i].owner)]
+            && Self.isHeadingLike(blocks[i]) && verdicts[i + 1] == .keep {
+            verdicts[i] = .keep
+        }
+        return verdicts
+    }
+
+    /// Short lines in and near the body may be captions, credits, bylines or datelines: file them as such and
+    /// take them out of the text. Everything after a reader-comment header is comments.
+    func fileLineCues(_ blocks: [Block], verdicts: inout [Verdict], tree: HTMLTree, container: Int, inside: [Bool],
+                      into content: inout ExtractedContent) {
+        let cues = LineCues(lexicon: lexicon)
+        let signatures = Signatures(lexicon: lexicon)
+        // Photo captions often sit just outside the text's container (a picture above the body).
+        let near = tree.subtreeMask(max(0, tree.nodes[container].parent))
+        let firstKept = verdicts.firstIndex(of: .keep) ?? blocks.count
+        var inComments = false
+        for i in blocks.indices where blocks[i].owner >= 0 && near[blocks[i].owner] {
+            if inComments { verdicts[i] = .commentSection; continue }
+            guard mayBeLineCue(blocks[i], kept: verdicts[i] == .keep, cues: cues),
+                  let cue = cues.classify(blocks[i].text, key: blocks[i].key) else { continue }
+            if !inside[blocks[i].owner] && cue != .caption { continue }
+            if cue == .comment { inComments = true }
+            content.absorb(cue, line: blocks[i].text, signatures: signatures, beforeText: i <= firstKept)
+            if verdicts[i] == .keep { verdicts[i] = .lineCue }
+        }
+    }
+
+    /// Cheap necessary conditions before the line-cue look-ups. Link lists are navigation; kept prose (a full
+    /// sentence of a dozen words or more) is not a caption or credit unless a label says so; dropped blocks
+    /// matter only as captions, credits or a comment header.
+    func mayBeLineCue(_ block: Block, kept: Bool, cues: LineCues) -> Bool {
+        guard block.length < 200, block.linkDensity < 0.5 else { return false }
+        let labelled = Self.mayBeCaptionOrCredit(block.text)
+        if kept { return labelled || block.length <= 80 || !Self.endsSentence(block.text) }
+        return labelled || cues.isCommentHeader(block.key)
+    }
+
+    /// Pages that render their text by script still embed it for search engines (JSON-LD `articleBody`): use it
+    /// when the page gave much less.
+    func useEmbeddedBody(_ content: inout ExtractedContent, explain: ((String) -> Void)?) {
+        guard let embedded = content.metadata.embeddedBody else { return }
+        let found = content.blocks.reduce(0) { $0 + $1.length }
+        guard found * 2 < embedded.count else { return }
+        content.blocks = embedded.split(whereSeparator: \.isNewline).map { Whitespace.collapse($0) }
+            .filter { !$0.isEmpty }.map { Block(text: $0, kind: .paragraph) }
+        explain?("using the JSON-LD articleBody (\(embedded.count) characters) over \(found) found in the page")
+    }
+
+    /// The block's own verdict. Inside the main container the container is the context: a near-good paragraph
+    /// needs no good neighbour there, and a short one is kept when it closes like a sentence or jusText's
+    /// context rules accept it.
+    func keep(_ block: Block, inside: Bool, titleKey: String?) -> Verdict {
+        if !inside { return .outsideContainer }
+        if block.kind == .heading && block.key == titleKey { return .repeatsTitle }
+        if block.length <= 150 && LineCues(lexicon: lexicon).isFurniture(block.key) { return .furnitureLine }
+        if block.label == .good || block.ownLabel == .good || block.ownLabel == .nearGood { return .keep }
         if block.length < 80 && block.text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 })
             && DateText.isDateline(block.text) {
-            return "a date line"
+            return .dateLine
         }
         switch block.kind {
         case .preformatted:
             // Code and verse: few stopwords by nature.
-            if block.linkDensity < 0.3 { return nil }
+            if block.linkDensity < 0.3 { return .keep }
         case .paragraph where block.tag == "p", .quote, .listItem:
             // Paragraph, quote and list markup inside the article body is text unless it is mostly links.
-            if block.linkDensity <= 0.5 && (block.length >= 15 || Self.endsSentence(block.text)) { return nil }
+            if block.linkDensity <= 0.5 && (block.length >= 15 || Self.endsSentence(block.text)) { return .keep }
         default:
             if block.ownLabel == .short && block.linkDensity < 0.3 && block.kind != .cell
                 && Self.endsSentence(block.text) {
-                return nil
+                return .keep
             }
         }
-        return "classified \(block.ownLabel)/\(block.label)"
+        return .lowContent
     }
 
     /// 2–12 words starting with a letter and no link: a sub-heading even when not marked up as one.
