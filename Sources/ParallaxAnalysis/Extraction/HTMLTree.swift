@@ -62,10 +62,9 @@ public struct HTMLTree: Sendable {
         tree.nodes.append(Node(tag: "#root", textRange: 0..<0, attributes: [], parent: -1, end: 0, depth: 0))
         // Explicit stack of (libxml2 node, parent index, depth): no recursion.
         var stack: [(xmlNodePtr, Int, Int)] = []
-        var child = doc.pointee.children
-        var firstLevel: [xmlNodePtr] = []
-        while let c = child { firstLevel.append(c); child = c.pointee.next }
-        for c in firstLevel.reversed() { stack.append((c, 0, 1)) }
+        // Children are pushed last to first (libxml2 links them both ways), so they pop in document order.
+        var child = doc.pointee.last
+        while let c = child { stack.append((c, 0, 1)); child = c.pointee.prev }
         var elements = 0
         var names = TagNames()
         while let (node, parent, depth) = stack.popLast() {
@@ -99,10 +98,8 @@ public struct HTMLTree: Sendable {
                 }
                 tree.nodes.append(element)
                 tree.maxDepth = max(tree.maxDepth, depth)
-                var kids: [xmlNodePtr] = []
-                var k = node.pointee.children
-                while let c = k { kids.append(c); k = c.pointee.next }
-                for c in kids.reversed() { stack.append((c, index, depth + 1)) }
+                var k = node.pointee.last
+                while let c = k { stack.append((c, index, depth + 1)); k = c.pointee.prev }
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 guard let content = node.pointee.content else { continue }
                 let parentTag = tree.nodes[parent].tag
