@@ -59,25 +59,17 @@ public struct ICUCharsetDecoder: TextDecoding {
     }
 
     func convert(_ bytes: [UInt8], from charset: String, strict: Bool, source: String) throws -> String {
-        var capacity = bytes.count * 3 + 16
-        while true {
-            var output = [UInt8](repeating: 0, count: capacity)
-            let written = bytes.withUnsafeBufferPointer { inBuf in
-                output.withUnsafeMutableBufferPointer { outBuf in
-                    inBuf.withMemoryRebound(to: CChar.self) { src in
-                        outBuf.withMemoryRebound(to: CChar.self) { dst in
-                            pxicu_to_utf8(charset, src.baseAddress, Int32(src.count), dst.baseAddress,
-                                          Int32(dst.count), strict ? 1 : 0)
-                        }
-                    }
+        let output: [UInt8]? = ICUBuffer.run(bytes, capacity: bytes.count * 3 + 16) { src, dst in
+            src.withMemoryRebound(to: CChar.self) { s in
+                dst.withMemoryRebound(to: CChar.self) { d in
+                    pxicu_to_utf8(charset, s.baseAddress, Int32(s.count), d.baseAddress, Int32(d.count), strict ? 1 : 0)
                 }
             }
-            if written < 0 {
-                throw ParallaxError(.undecodable, "cannot decode the bytes as \(charset)", source: source)
-            }
-            if Int(written) > capacity { capacity = Int(written) + 16; continue }
-            return String(decoding: output[0..<Int(written)], as: UTF8.self)
         }
+        guard let output else {
+            throw ParallaxError(.undecodable, "cannot decode the bytes as \(charset)", source: source)
+        }
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// The text when the bytes are UTF-8 but for a handful of invalid sequences (replaced by U+FFFD), with
@@ -209,23 +201,13 @@ public struct ICUCharsetDecoder: TextDecoding {
 public enum CharsetEncoder {
     /// The bytes of `text` in `charset`, or nil when the charset is unknown or cannot represent the text.
     public static func encode(_ text: String, as charset: String) -> [UInt8]? {
-        let utf8 = Array(text.utf8)
-        var capacity = utf8.count * 4 + 16
-        for _ in 0..<3 {
-            var out = [UInt8](repeating: 0, count: capacity)
-            let n = utf8.withUnsafeBufferPointer { src in
-                out.withUnsafeMutableBufferPointer { dst in
-                    src.withMemoryRebound(to: CChar.self) { s in
-                        dst.withMemoryRebound(to: CChar.self) { d in
-                            pxicu_from_utf8(charset, s.baseAddress, Int32(s.count), d.baseAddress, Int32(d.count))
-                        }
-                    }
+        ICUBuffer.run(Array(text.utf8), capacity: text.utf8.count * 4 + 16) { src, dst in
+            src.withMemoryRebound(to: CChar.self) { s in
+                dst.withMemoryRebound(to: CChar.self) { d in
+                    pxicu_from_utf8(charset, s.baseAddress, Int32(s.count), d.baseAddress, Int32(d.count))
                 }
             }
-            if n < 0 { return nil }
-            if Int(n) <= capacity { return Array(out[0..<Int(n)]) }
-            capacity = Int(n) + 16
         }
-        return nil
     }
+
 }

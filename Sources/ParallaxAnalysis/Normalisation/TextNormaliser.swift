@@ -64,19 +64,10 @@ public enum TextNormaliser {
     private static func utf16Call(_ s: String,
                                   _ call: (UnsafePointer<UInt16>, Int32, UnsafeMutablePointer<UInt16>, Int32)
                                       -> Int32) -> String? {
-        let units = Array(s.utf16)
-        var capacity = units.count * 2 + 16
-        for _ in 0..<4 {
-            var out = [UInt16](repeating: 0, count: capacity)
-            let n = units.withUnsafeBufferPointer { src in
-                out.withUnsafeMutableBufferPointer { dst in
-                    call(src.baseAddress!, Int32(src.count), dst.baseAddress!, Int32(dst.count))
-                }
-            }
-            if n < 0 { return nil }
-            if Int(n) <= capacity { return String(decoding: out[0..<Int(n)], as: UTF16.self) }
-            capacity = Int(n) + 16
+        let output: [UInt16]? = ICUBuffer.run(Array(s.utf16), capacity: s.utf16.count * 2 + 16) { src, dst in
+            call(src.baseAddress!, Int32(src.count), dst.baseAddress!, Int32(dst.count))
         }
-        return nil
+        return output.map { String(decoding: $0, as: UTF16.self) }
     }
+
 }
