@@ -82,7 +82,7 @@ public struct HTMLTree: Sendable {
                 }
                 let index = tree.nodes.count
                 let tag = names.name(node.pointee.name)
-                var element = Node(tag: tag, textRange: 0..<0, attributes: LibXML.attributes(node), parent: parent,
+                var element = Node(tag: tag, textRange: 0..<0, attributes: LibXML.attributes(node, names: &names), parent: parent,
                                    end: 0, depth: depth)
                 element.traits = TagTraits.of(tag)
                 if !element.attributes.isEmpty {
@@ -208,24 +208,28 @@ enum LibXML {
         buffer.append(contentsOf: UnsafeBufferPointer(start: p, count: i))
     }
 
-    static func attributes(_ node: xmlNodePtr) -> [(name: String, value: String)] {
+    static func attributes(_ node: xmlNodePtr, names: inout TagNames) -> [(name: String, value: String)] {
         var out: [(name: String, value: String)] = []
         var attr = node.pointee.properties
         while let a = attr {
-            let key = name(a.pointee.name).lowercased()
-            guard wanted.contains(key) else { attr = a.pointee.next; continue }
+            attr = a.pointee.next
+            guard let key = names.attribute(a.pointee.name) else { continue }
             var value = ""
-            if let v = xmlNodeGetContent(UnsafeMutableRawPointer(a).assumingMemoryBound(to: xmlNode.self)) {
+            // A plain value is one text child: read it in place rather than through a copy libxml2 allocates.
+            if let only = a.pointee.children, only.pointee.next == nil, only.pointee.type == XML_TEXT_NODE,
+               let content = only.pointee.content {
+                value = String(cString: content)
+            } else if let v = xmlNodeGetContent(UnsafeMutableRawPointer(a).assumingMemoryBound(to: xmlNode.self)) {
                 value = String(cString: v)
                 pxxml_free(v)
             }
             // Absurdly long attribute values (inline data, tracking blobs) carry nothing we read.
             if value.utf8.count > 4096 { value = String(value.prefix(4096)) }
             out.append((key, value))
-            attr = a.pointee.next
         }
         return out
     }
+
 }
 
 /// Tag properties the segmenter tests for every element, as bits.
@@ -249,9 +253,20 @@ public struct TagTraits: OptionSet, Sendable {
     static func of(_ tag: String) -> TagTraits { table[tag] ?? [] }
 }
 
-/// libxml2 interns element names in its dictionary: one Swift string per distinct name pointer.
+/// libxml2 interns element and attribute names in its dictionary: one Swift string per distinct name pointer.
 struct TagNames {
     private var byPointer: [UnsafePointer<xmlChar>: String] = [:]
+    private var attributes: [UnsafePointer<xmlChar>: String?] = [:]
+
+    /// The lower-cased attribute name, or nil for attributes no stage reads.
+    mutating func attribute(_ p: UnsafePointer<xmlChar>?) -> String? {
+        guard let p else { return nil }
+        if let known = attributes[p] { return known }
+        let name = String(cString: p).lowercased()
+        let kept = LibXML.wanted.contains(name) ? name : nil
+        attributes[p] = .some(kept)
+        return kept
+    }
 
     mutating func name(_ p: UnsafePointer<xmlChar>?) -> String {
         guard let p else { return "" }
