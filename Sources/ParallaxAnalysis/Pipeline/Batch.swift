@@ -21,9 +21,9 @@ public struct Batch: Sendable {
     public func run(files: [String], progress: @Sendable (Int) -> Void = { _ in },
                     emit: @Sendable ([Outcome]) -> Void) {
         let results = ResultSlots(count: files.count)
-        let chunk = 8
-        DispatchQueue.concurrentPerform(iterations: (files.count + chunk - 1) / chunk) { c in
-            for i in (c * chunk)..<min(files.count, (c + 1) * chunk) {
+        // `jobs` workers take the next file in turn, so a slow document holds up only its own worker.
+        DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, files.count))) { _ in
+            while let i = results.claim() {
                 results.set(i, analyse(files[i]))
                 results.flush(emit: emit, progress: progress)
             }
@@ -55,12 +55,23 @@ public struct Batch: Sendable {
 
 /// Results arriving out of order, released in order.
 private final class ResultSlots: @unchecked Sendable {
-    // Invariant: `slots` and `next` are only touched while holding `lock`.
+    // Invariant: `slots`, `next` and `nextClaim` are only touched while holding `lock`.
     private let lock = NSLock()
     private var slots: [[Batch.Outcome]?]
     private var next = 0
 
+    private var nextClaim = 0
+
     init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    /// The next file index to analyse, or nil when all are taken.
+    func claim() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard nextClaim < slots.count else { return nil }
+        nextClaim += 1
+        return nextClaim - 1
+    }
 
     func set(_ i: Int, _ outcomes: [Batch.Outcome]) {
         lock.lock()
