@@ -46,7 +46,11 @@ public struct TextDumpExtractor: ContentExtracting {
             let bareCredit = nextIsCaption && signatures.photoCreditRange(lines[next]).map {
                 lines[next].distance(from: lines[next].startIndex, to: $0.lowerBound) <= 12
             } == true
-            if nextIsCaption && (bareCredit && candidate.line.split(separator: " ").count <= 30 || !Self.isProse(candidate.line)) {
+            // A headline repeated above the picture (kicker and headline, then the headline again) is not a caption.
+            let folded = TextNormaliser.fold(candidate.line)
+            let repeated = lines[..<candidate.index].contains { TextNormaliser.fold($0).containsBytes(folded) }
+            if nextIsCaption && !repeated
+                && (bareCredit && candidate.line.split(separator: " ").count <= 30 || !Self.isProse(candidate.line)) {
                 content.captions.append(candidate.line)
             } else {
                 candidates.append(candidate)
