@@ -75,4 +75,16 @@ import Testing
         let found = signatures.outlet(inLine: line).map { Lexicon.shipped.outlet(named: $0)?.name ?? $0 }
         #expect(found == outlet)
     }
+
+    /// Issue 2, seed 002: the headline printed again above the photo was filed as the photo's caption.
+    @Test func aRepeatedHeadlineAboveAPictureIsNotItsCaption() throws {
+        let article = try Support.analyse(text: """
+            Harbour dispute: Ferry crews walk out
+            Ferry crews walk out
+            The terminal at Portlund on Friday morning. Photo: J. Okafor/NorPress
+            Ferry crews walked out at dawn on Friday, halting every crossing between Portlund and the islands.
+            """)
+        #expect(article.title == "Harbour dispute: Ferry crews walk out")
+        #expect(article.captions == ["The terminal at Portlund on Friday morning. Photo: J. Okafor/NorPress"])
+    }
 }
