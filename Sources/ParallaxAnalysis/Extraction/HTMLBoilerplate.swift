@@ -32,8 +32,10 @@ enum HTMLBoilerplate {
         "partners", "feedback", "reactions", "latest", "header", "topbar", "toc", "crumbs", "utility",
     ]
 
-    /// Class words of boxes that credit agencies or photographers.
-    static let creditTokens: Set<String> = ["caption", "credit", "credits", "copyright", "source", "sources", "agency"]
+    /// Class words of boxes that credit agencies, photographers or the author.
+    static let creditTokens: Set<String> = [
+        "caption", "credit", "credits", "copyright", "source", "sources", "agency", "byline", "author", "dateline",
+    ]
 
     /// Words that mark the article body; an element carrying one is kept even when a negative word is there too
     /// ("article-body-sidebar" is rare; "has-sidebar" on the body wrapper is not).

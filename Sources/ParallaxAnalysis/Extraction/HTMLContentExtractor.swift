@@ -46,9 +46,15 @@ public struct HTMLContentExtractor: ContentExtracting {
         var verdicts = judge(blocks, inside: inside, titleKey: content.metadata.title.map(TextNormaliser.lineKey))
         // 4. File captions, credits, bylines and datelines as metadata; cut comment sections.
         fileLineCues(blocks, verdicts: &verdicts, tree: tree, container: container, inside: inside, into: &content)
+        // Pruned caption, credit and byline boxes still say who wrote the piece and who made the pictures.
         for box in segmentation.creditBoxes {
-            if let cue = LineCues(lexicon: lexicon).classify(box), cue == .caption || cue == .credit {
+            switch LineCues(lexicon: lexicon).classify(box) {
+            case let cue? where cue == .caption || cue == .credit:
                 content.absorb(cue, line: box, signatures: Signatures(lexicon: lexicon), beforeText: false)
+            case .byline(let name)?:
+                content.metadata.byline = content.metadata.byline ?? name
+            default:
+                continue
             }
         }
         if let explain {
@@ -123,6 +129,7 @@ public struct HTMLContentExtractor: ContentExtracting {
             guard mayBeLineCue(blocks[i], kept: verdicts[i] == .keep, cues: cues),
                   let cue = cues.classify(blocks[i].text, key: blocks[i].key) else { continue }
             if !inside[blocks[i].owner] && cue != .caption { continue }
+            if blocks[i].kind == .heading, case .byline = cue { continue }  // a sub-heading with "by" in it
             if cue == .comment { inComments = true }
             content.absorb(cue, line: blocks[i].text, signatures: signatures, beforeText: i <= firstKept)
             if verdicts[i] == .keep { verdicts[i] = .lineCue }

@@ -165,6 +165,19 @@ public struct HTMLTree: Sendable {
         return lengths
     }
 
+    /// Whether a node sits in the page's own header, navigation or footer rather than in an article.
+    public func isInPageChrome(_ n: Int) -> Bool {
+        var p = nodes[n].parent
+        while p >= 0 {
+            switch nodes[p].tag {
+            case "article", "main": return false
+            case "header", "nav", "footer", "aside": return true
+            default: p = nodes[p].parent
+            }
+        }
+        return false
+    }
+
     /// First element with this tag, in document order.
     public func first(_ tag: String) -> Int? {
         nodes.indices.first { nodes[$0].tag == tag }

@@ -70,7 +70,9 @@ public struct Lexicon: Sendable {
             lexicon.boilerplate.navigationLines = Set(all("navigationLines"))
             lexicon.boilerplate.navigationPrefixes = PhraseSet(all("navigationPrefixes"))
             lexicon.boilerplate.appPrompts = PhraseSet(all("appPrompts"))
-            lexicon.boilerplate.captionLabels = Set(all("captionLabels"))
+            // Caption labels keep their full stop: "fot." is a label, "fot" a word.
+            lexicon.boilerplate.captionLabels = Set((raw["captionLabels"] ?? [:]).values.flatMap { $0 }
+                .map { Whitespace.collapse(TextNormaliser.fold($0)).trimming(" :") }.filter { !$0.isEmpty })
             lexicon.boilerplate.creditLabels = Set(all("creditLabels"))
             lexicon.boilerplate.bylinePrefixes = Set(all("bylinePrefixes"))
             lexicon.boilerplate.translationNotes = PhraseSet(all("translationNotes"))

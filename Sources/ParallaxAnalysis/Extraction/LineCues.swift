@@ -84,16 +84,20 @@ struct LineCues {
     func byline(_ line: String, key: String) -> String? {
         let words = key.split(separator: " ")
         guard words.count >= 2, words.count <= 12 else { return nil }
-        let trimmed = Whitespace.collapse(line)
-        for (i, word) in words.prefix(3).enumerated() where lexicon.boilerplate.bylinePrefixes.contains(word.trimming(":")) {
-            // The name after the prefix starts with a capital letter; "by the way" does not.
-            let after = trimmed.split(separator: " ").dropFirst(i + 1)
-            guard let first = after.first?.first, first.isUppercase else { continue }
-            if i > 0 && Self.endsLikeSentence(trimmed) { return nil }
-            return after.joined(separator: " ")
-        }
-        return nil
+        let trimmed = Whitespace.collapse(line).split(separator: " ")
+        // The prefix opens the line ("By Jane Doe"), or follows the name of a kind of piece ("Analysis by …");
+        // "Kritik von Grünen und FDP" is a heading, not a byline.
+        let position = Self.pieceKinds.contains(String(words[0])) ? 1 : 0
+        guard lexicon.boilerplate.bylinePrefixes.contains(words[position].trimming(":")),
+              let first = trimmed.dropFirst(position + 1).first?.first, first.isUppercase else { return nil }
+        return trimmed.dropFirst(position + 1).joined(separator: " ")
     }
+
+    /// Names of kinds of pieces that precede a byline: "Analysis by …", "Kommentar von …".
+    static let pieceKinds: Set<String> = [
+        "analysis", "commentary", "opinion", "interview", "reporting", "report", "words", "text", "photos",
+        "analyse", "kommentar", "bericht", "text", "texte", "reportage", "análisis", "analisi", "анализ",
+    ]
 
     /// Scraper leftovers: "source site-3", lone numbers, rows of symbols.
     static func isDebris(_ key: String) -> Bool {

@@ -102,14 +102,16 @@ public struct TextDumpExtractor: ContentExtracting {
     /// The outlet's name as its masthead: a short line near the top that the page's copyright, app or
     /// "more stories" lines repeat ("Valley Courier" … "© 2031 Valley Courier Media").
     func masthead(_ lines: [String]) -> String? {
-        let evidence = lines.filter { line in
+        // Short copyright, app and "more from" lines; at most fifty, so a long dump stays linear.
+        let evidence = lines.lazy.filter { line in
+            guard line.utf8.count < 300 else { return false }
             let key = TextNormaliser.lineKey(line)
-            return line.containsBytes("©") || key.containsBytes("copyright") || key.containsBytes("app")
-                || lexicon.boilerplate.appPrompts.occurs(in: key)
-                || lexicon.boilerplate.navigationPrefixes.prefixes(key)
-        }.map { TextNormaliser.fold($0) }
+            return line.containsBytes("©") || key.containsBytes("copyright")
+                || self.lexicon.boilerplate.appPrompts.occurs(in: key)
+                || self.lexicon.boilerplate.navigationPrefixes.prefixes(key)
+        }.prefix(50).map { TextNormaliser.fold($0) }
         guard !evidence.isEmpty else { return nil }
-        let top = lines.prefix(max(8, lines.count * 2 / 5))
+        let top = lines.prefix(min(40, max(8, lines.count * 2 / 5)))
         let candidates = top.filter { line in
             let words = line.split(separator: " ").count
             return words <= 5 && line.count >= 3 && !LineCues.endsLikeSentence(line) && !line.containsBytes("©")

@@ -86,7 +86,7 @@ enum JSONRecords {
         if let whole = try? JSONSerialization.jsonObject(with: data) {
             let objects = (whole as? [Any]) ?? [whole]
             return try objects.enumerated().map { i, object in
-                try document(object, source: objects.count == 1 ? source : "\(source)#\(i + 1)")
+                try document(object, source: whole is [Any] ? "\(source)#\(i + 1)" : source)
             }
         }
         // JSON Lines: one record per non-empty line.

@@ -8,6 +8,8 @@ public struct LanguageGuess: Sendable, Equatable {
     /// 0…1; how sure the identifier is.
     public var confidence: Double
     public var reliable: Bool
+    /// Decided by a script only one language uses, which says nothing about the share of other languages.
+    public var byScript = false
 }
 
 /// Identifies the language of a piece of text.
@@ -38,7 +40,7 @@ public struct CLD2LanguageIdentifier: LanguageIdentifying {
         if let script = ScriptLanguage.unique(for: text) {
             // Scripts used by a single language settle the question whatever CLD2 says (CLD2 calls short
             // Japanese with many kanji Chinese).
-            return LanguageGuess(code: script, confidence: 0.99, reliable: true)
+            return LanguageGuess(code: script, confidence: 0.99, reliable: true, byScript: true)
         }
         if cld2 != "un", result.reliable != 0 {
             return LanguageGuess(code: cld2, confidence: Double(result.percent.0) / 100, reliable: true)

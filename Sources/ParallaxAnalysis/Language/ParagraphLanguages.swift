@@ -23,14 +23,23 @@ public struct ParagraphLanguages: Sendable {
         let whole = head?.code
         // When the first thirty paragraphs are one language through and through (CLD2 gives it ≥ 97 % of the
         // text), they need no paragraph-by-paragraph look-up.
-        let monolingual = head.map { $0.reliable && $0.confidence >= 0.97 } ?? false
+        let monolingual = head.map { $0.reliable && $0.confidence >= 0.97 && !$0.byScript } ?? false
         var codes: [String?] = paragraphs.indices.map { i in
             if monolingual && i < 30 { return whole }
-            return lengths[i] >= Self.minimumLength ? identifier.identify(paragraphs[i])?.code : nil
+            // Bytes, not characters: twenty kanji say as much as sixty Latin letters.
+            return paragraphs[i].utf8.count >= Self.minimumLength ? identifier.identify(paragraphs[i])?.code : nil
         }
         // Short paragraphs take the language of the next long one, or of the previous, or of the whole.
-        for i in codes.indices where codes[i] == nil {
-            codes[i] = codes[(i + 1)...].lazy.compactMap { $0 }.first ?? codes[..<i].last(where: { $0 != nil }) ?? whole
+        var following = [String?](repeating: nil, count: codes.count)
+        var upcoming: String? = nil
+        for i in codes.indices.reversed() {
+            following[i] = upcoming
+            if let code = codes[i] { upcoming = code }
+        }
+        var previous: String? = nil
+        for i in codes.indices {
+            if let code = codes[i] { previous = code; continue }
+            codes[i] = following[i] ?? previous ?? whole
         }
         var characters: [String: Int] = [:]
         for (length, code) in zip(lengths, codes) { if let code { characters[code, default: 0] += length } }

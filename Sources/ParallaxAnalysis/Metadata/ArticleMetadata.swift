@@ -10,7 +10,8 @@ struct ArticleMetadata {
         let page = content.metadata
         article.title = given.title ?? page.title
         article.byline = given.byline ?? page.byline
-        article.published = given.published ?? page.published
+        // Dates a record gives ("Tue, 14 Mar 2031 10:00:00 GMT") are read like the page's own, into ISO 8601.
+        article.published = given.published.flatMap(HTMLMetadataReader.normaliseDate) ?? page.published
         article.url = given.url ?? page.url
         article.outlet = outlet(given: given.outlet, page: page, signatures: content.signatureLines, url: article.url)
         // An outlet's own photographers are not an outside credit.

@@ -23,7 +23,7 @@ enum HTMLMetadataReader {
                    let object = try? JSONSerialization.jsonObject(with: data) {
                     jsonLD.append(contentsOf: articleObjects(object, depth: 0))
                 }
-            case "time" where timeStamp == nil:
+            case "time" where timeStamp == nil && !tree.isInPageChrome(index):
                 timeStamp = node.attribute("datetime")
             case "link" where node.attribute("rel")?.lowercased() == "canonical":
                 canonical = node.attribute("href")
@@ -34,8 +34,9 @@ enum HTMLMetadataReader {
             }
         }
         let ld = jsonLD.first ?? [:]
-        metadata.title = nonEmpty(meta["og:title"]) ?? string(ld["headline"]) ?? tree.first("h1").map(tree.text(of:))
-            ?? tree.first("title").map { cleanTitle(tree.text(of: $0)) }
+        metadata.title = nonEmpty(meta["og:title"]) ?? string(ld["headline"])
+            ?? tree.first("h1").flatMap { nonEmpty(tree.text(of: $0)) }
+            ?? tree.first("title").flatMap { nonEmpty(cleanTitle(tree.text(of: $0))) }
         metadata.siteName = nonEmpty(meta["og:site_name"]) ?? name(ld["publisher"]) ?? nonEmpty(meta["application-name"])
         metadata.byline = person(meta["author"]) ?? person(meta["article:author"]) ?? name(ld["author"])
             ?? person(meta["dc.creator"]) ?? person(meta["byl"])
@@ -107,8 +108,9 @@ enum HTMLMetadataReader {
     /// Keeps ISO 8601 dates and date-times; reads other written dates into YYYY-MM-DD.
     static func normaliseDate(_ s: String) -> String? {
         let trimmed = s.trimmingCharacters(in: .whitespaces)
-        if trimmed.count >= 10, DateText.numeric(String(trimmed.prefix(10))) != nil, trimmed.prefix(4).allSatisfy(\.isNumber) {
-            return trimmed
+        let chars = Array(trimmed.prefix(10))
+        if chars.count == 10, chars[4] == "-", chars[7] == "-", DateText.numeric(String(chars)) != nil {
+            return trimmed  // already ISO 8601, perhaps with a time
         }
         return DateText.firstDate(in: trimmed)
     }

@@ -65,13 +65,18 @@ struct Signatures {
                 var matches = true
                 for (k, ch) in labelChars.enumerated() where folded[i + k] != String(ch) { matches = false; break }
                 guard matches else { continue }
-                // French typography puts a space before the colon ("Photo : …").
+                let wordStart = i == 0 || chars[i - 1] == " " || chars[i - 1].isLowercase || !chars[i - 1].isLetter
+                guard wordStart else { continue }
                 var colon = i + labelChars.count
+                if labelChars.last == "." {
+                    // An abbreviated label ("Fot.") carries its own full stop: a space must follow it.
+                    guard colon < chars.count, chars[colon] == " " else { continue }
+                    return line.index(line.startIndex, offsetBy: colon)..<line.endIndex
+                }
+                // French typography puts a space before the colon ("Photo : …").
                 if colon < chars.count - 1, chars[colon] == " ", chars[colon + 1] == ":" { colon += 1 }
-                if colon < chars.count,
-                   chars[colon] == ":" || chars[colon] == "：" || (chars[colon] == "." && labelChars.count <= 4),
-                   colon == chars.count - 1 || chars[colon + 1] == " " || !chars[colon + 1].isASCII,
-                   i == 0 || chars[i - 1] == " " || chars[i - 1].isLowercase || !chars[i - 1].isLetter {
+                if colon < chars.count, chars[colon] == ":" || chars[colon] == "：",
+                   colon == chars.count - 1 || chars[colon + 1] == " " || !chars[colon + 1].isASCII {
                     return line.index(line.startIndex, offsetBy: colon + 1)..<line.endIndex
                 }
             }
@@ -204,10 +209,10 @@ struct Signatures {
         }
         guard key.containsBytes("top stor") else { return nil }
         for marker in ["'s top story", "’s top story", "'s top stories", "’s top stories"] {
-            if let r = trimmed.lowercased().range(of: marker) {
-                let name = String(trimmed.lowercased()[..<r.lowerBound])
-                let start = trimmed.index(trimmed.startIndex, offsetBy: name.count)
-                let original = String(trimmed[..<start]).split(separator: " ").suffix(3).joined(separator: " ")
+            // Search the line itself, case-insensitively: offsets taken from a lower-cased copy need not fit
+            // the original (lower-casing can change how characters cluster).
+            if let r = trimmed.range(of: marker, options: .caseInsensitive) {
+                let original = trimmed[..<r.lowerBound].split(separator: " ").suffix(3).joined(separator: " ")
                 return knownOutlet(in: original) ?? original.split(separator: " ").last.map(String.init)
             }
         }
@@ -229,11 +234,9 @@ struct Signatures {
 
     /// The outlet an app or newsletter prompt names: "Now you can receive notifications from BBC World."
     func promptOutlet(_ line: String) -> String? {
-        let lower = line.lowercased()
         for marker in [" from ", " von ", " fra ", " de ", " от ", " från "] {
-            guard let r = lower.range(of: marker) else { continue }
-            let offset = lower.distance(from: lower.startIndex, to: r.upperBound)
-            let after = line.dropFirst(offset).split(separator: ".").first.map(String.init) ?? ""
+            guard let r = line.range(of: marker, options: .caseInsensitive) else { continue }
+            let after = line[r.upperBound...].split(separator: ".").first.map(String.init) ?? ""
             if let outlet = knownOutlet(in: after) { return outlet }
         }
         return nil

@@ -7,8 +7,9 @@ public struct Deadline: Sendable {
     public let seconds: Double
 
     public init(seconds: Double) {
-        self.seconds = seconds
-        end = DispatchTime.now().uptimeNanoseconds + UInt64(max(0, seconds) * 1e9)
+        // Clamped: a budget of more than a day is no budget, and a huge number must not overflow.
+        self.seconds = min(max(0, seconds), 86_400)
+        end = DispatchTime.now().uptimeNanoseconds + UInt64(self.seconds * 1e9)
     }
 
     public static var none: Deadline { Deadline(seconds: 1e6) }

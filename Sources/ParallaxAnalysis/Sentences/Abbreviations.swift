@@ -20,12 +20,9 @@ enum Abbreviations {
         "sv": ["dr", "prof", "nr", "ca", "bl", "a", "t", "ex", "s", "k", "kl", "mkr", "mdr", "milj"],
     ]
 
-    /// Whether the sentence piece ends with "<abbreviation>." in this language.
-    static func endsWithAbbreviation(_ piece: Substring, language: String?) -> Bool {
-        guard let list = byLanguage[String((language ?? "en").prefix(2))] else { return false }
-        let trimmed = piece.reversed().drop { $0 == " " || $0 == "\n" }
-        guard trimmed.first == "." else { return false }
-        let word = String(trimmed.dropFirst().prefix { $0.isLetter || $0 == "°" }.reversed())
-        return !word.isEmpty && list.contains(word.lowercased())
+    /// Whether a word (without its full stop) is an abbreviation in this language.
+    static func isAbbreviation(_ word: String, language: String?) -> Bool {
+        guard !word.isEmpty, let list = byLanguage[String((language ?? "en").prefix(2))] else { return false }
+        return list.contains(word.lowercased())
     }
 }

@@ -53,9 +53,15 @@ public struct ICUSentenceSegmenter: SentenceSegmenting {
            next.properties.isLowercase {
             return true
         }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[start..<end])
-        return Abbreviations.endsWithAbbreviation(Substring(String(view)), language: language)
+        // Only the last word before the break matters: read it backwards, a dozen characters at most.
+        var i = end - 1
+        while i >= start && scalars[i].properties.isWhitespace { i -= 1 }
+        guard i >= start, scalars[i] == "." else { return false }
+        var word = String.UnicodeScalarView()
+        var j = i - 1
+        while j >= start && j >= i - 12 && (scalars[j].properties.isAlphabetic || scalars[j] == "°") { j -= 1 }
+        word.append(contentsOf: scalars[(j + 1)..<i])
+        return Abbreviations.isAbbreviation(String(word), language: language)
     }
 
     private func call(_ units: [UInt16], _ locale: String, _ out: inout [Int32]) -> Int32 {
