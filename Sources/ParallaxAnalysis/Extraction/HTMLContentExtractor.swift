@@ -39,13 +39,17 @@ public struct HTMLContentExtractor: ContentExtracting {
         var blocks = segmentation.blocks
         let language = pageLanguage(blocks) ?? content.metadata.declaredLanguage
         classifier.classify(&blocks, language: language)
-        for i in blocks.indices where blocks[i].length <= 300 { blocks[i].key = TextNormaliser.lineKey(blocks[i].text) }
         // 3. Find the container of the main text and judge every block.
         let container = mainContainer(tree: tree, blocks: blocks, preferred: segmentation.bodyCandidates)
         let inside = tree.subtreeMask(container)
+        // Line keys are read only near the main text (the container and its parent): compute just those.
+        let near = tree.subtreeMask(max(0, tree.nodes[container].parent))
+        for i in blocks.indices where blocks[i].length <= 300 && blocks[i].owner >= 0 && near[blocks[i].owner] {
+            blocks[i].key = TextNormaliser.lineKey(blocks[i].text)
+        }
         var verdicts = judge(blocks, inside: inside, titleKey: content.metadata.title.map(TextNormaliser.lineKey))
         // 4. File captions, credits, bylines and datelines as metadata; cut comment sections.
-        fileLineCues(blocks, verdicts: &verdicts, tree: tree, container: container, inside: inside, into: &content)
+        fileLineCues(blocks, verdicts: &verdicts, near: near, inside: inside, into: &content)
         // Pruned caption, credit and byline boxes still say who wrote the piece and who made the pictures.
         for box in segmentation.creditBoxes {
             switch LineCues(lexicon: lexicon).classify(box) {
@@ -116,12 +120,11 @@ public struct HTMLContentExtractor: ContentExtracting {
 
     /// Short lines in and near the body may be captions, credits, bylines or datelines: file them as such and
     /// take them out of the text. Everything after a reader-comment header is comments.
-    func fileLineCues(_ blocks: [Block], verdicts: inout [Verdict], tree: HTMLTree, container: Int, inside: [Bool],
+    /// `near` covers the container's parent: photo captions often sit just outside the text's container.
+    func fileLineCues(_ blocks: [Block], verdicts: inout [Verdict], near: [Bool], inside: [Bool],
                       into content: inout ExtractedContent) {
         let cues = LineCues(lexicon: lexicon)
         let signatures = Signatures(lexicon: lexicon)
-        // Photo captions often sit just outside the text's container (a picture above the body).
-        let near = tree.subtreeMask(max(0, tree.nodes[container].parent))
         let firstKept = verdicts.firstIndex(of: .keep) ?? blocks.count
         var inComments = false
         for i in blocks.indices where blocks[i].owner >= 0 && near[blocks[i].owner] {

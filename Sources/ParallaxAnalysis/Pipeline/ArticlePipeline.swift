@@ -85,15 +85,29 @@ public struct ArticlePipeline: Sendable {
         return article
     }
 
+    /// Sentences of the whole text. Runs of paragraphs in one language go to the segmenter in one piece, joined
+    /// as in `Article.text` (paragraph breaks are hard sentence breaks), so offsets need only a shift.
     func sentences(of paragraphs: [String], languages: [String?]) -> [Sentence] {
-        var out: [Sentence] = []
+        var starts: [Int] = []
         var offset = 0
-        for (index, paragraph) in paragraphs.enumerated() {
-            // ASCII paragraphs (most English text) are sliced as bytes: scalar offsets equal byte offsets.
-            let bytes = Array(paragraph.utf8)
+        for paragraph in paragraphs {
+            starts.append(offset)
+            offset += paragraph.unicodeScalars.count + 2  // the blank line joining paragraphs
+        }
+        var out: [Sentence] = []
+        var first = 0
+        while first < paragraphs.count {
+            var last = first
+            while last + 1 < paragraphs.count && languages[last + 1] == languages[first] { last += 1 }
+            let group = paragraphs[first...last].joined(separator: "\n\n")
+            // ASCII text is sliced as bytes: scalar offsets equal byte offsets.
+            let bytes = Array(group.utf8)
             let ascii = !bytes.contains { $0 >= 0x80 }
-            let scalars = ascii ? [] : Array(paragraph.unicodeScalars)
-            for range in segmenter.sentences(in: paragraph, language: languages[index]) {
+            let scalars = ascii ? [] : Array(group.unicodeScalars)
+            var paragraph = first
+            for range in segmenter.sentences(in: group, language: languages[first]) {
+                let start = starts[first] + range.lowerBound
+                while paragraph < last && starts[paragraph + 1] <= start { paragraph += 1 }
                 let text: String
                 if ascii {
                     text = String(decoding: bytes[range], as: UTF8.self)
@@ -102,13 +116,14 @@ public struct ArticlePipeline: Sendable {
                     view.append(contentsOf: scalars[range])
                     text = String(view)
                 }
-                out.append(Sentence(text: text, start: offset + range.lowerBound, end: offset + range.upperBound,
-                                    paragraph: index, language: languages[index]))
+                out.append(Sentence(text: text, start: start, end: starts[first] + range.upperBound,
+                                    paragraph: paragraph, language: languages[first]))
             }
-            offset += (ascii ? bytes.count : scalars.count) + 2  // the blank line joining paragraphs
+            first = last + 1
         }
         return out
     }
+
 }
 
 extension ParagraphLanguages.Result {

@@ -49,6 +49,10 @@ public struct ICUSentenceSegmenter: SentenceSegmenting {
     /// Whether ICU's boundary at `end` is false: after an abbreviation of the language, or before a
     /// lower-case letter ("z. B. über").
     private func continues(_ scalars: [Unicode.Scalar], start: Int, end: Int, language: String?) -> Bool {
+        // A line break is a paragraph break: never join across it.
+        if scalars[end - 1] == "\n" || scalars[end...].prefix { $0.properties.isWhitespace }.contains("\n") {
+            return false
+        }
         if let next = scalars[end...].first(where: { !$0.properties.isWhitespace }),
            next.properties.isLowercase {
             return true
