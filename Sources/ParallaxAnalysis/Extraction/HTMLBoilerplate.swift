@@ -110,9 +110,6 @@ enum HTMLBoilerplate {
         "span", "a", "strong", "b", "em", "i", "u", "small", "time", "abbr", "cite", "mark", "sup", "sub", "font",
     ]
 
-    static func isInline(_ tag: String) -> Bool {
-        inlineTags.contains(tag)
-    }
 
     /// Whether the class/id names the article body.
     static func isBodyName(_ classAndID: String) -> Bool {
