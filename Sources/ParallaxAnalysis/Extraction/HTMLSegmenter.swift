@@ -174,7 +174,6 @@ struct HTMLSegmenter {
             || node.attribute("itemprop")?.lowercased() == "articlebody" {
             var p = tree.nodes[i].parent
             while p >= 0 && !mask[p] { mask[p] = true; p = tree.nodes[p].parent }
-            if node.tag == "h1" { continue }
         }
         return mask
     }

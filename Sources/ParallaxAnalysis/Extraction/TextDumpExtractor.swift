@@ -20,12 +20,14 @@ public struct TextDumpExtractor: ContentExtracting {
         let cues = LineCues(lexicon: lexicon)
         let signatures = Signatures(lexicon: lexicon)
         var candidates: [(index: Int, line: String)] = []
+        var seenProse = false
         for (i, line) in lines.enumerated() {
             if i & 255 == 0 { try deadline.check(source: source) }
             if let cue = cues.classify(line) {
-                content.absorb(cue, line: line, signatures: signatures, beforeText: !candidates.contains { Self.isProse($0.line) })
+                content.absorb(cue, line: line, signatures: signatures, beforeText: !seenProse)
             } else {
                 candidates.append((i, line))
+                seenProse = seenProse || Self.isProse(line)
             }
         }
         content.blocks = body(from: candidates, lines: lines, content: &content)
@@ -40,26 +42,25 @@ public struct TextDumpExtractor: ContentExtracting {
         // ("Foto: Name/Agentur"), a non-sentence above a caption that carries its own credit.
         var candidates: [(index: Int, line: String)] = []
         let signatures = Signatures(lexicon: lexicon)
+        let captionLines = Set(content.captions)
         for candidate in allCandidates {
             let next = candidate.index + 1
-            let nextIsCaption = next < lines.count && content.captions.contains(lines[next])
-            let bareCredit = nextIsCaption && signatures.photoCreditRange(lines[next]).map {
+            guard next < lines.count, captionLines.contains(lines[next]) else { candidates.append(candidate); continue }
+            let bareCredit = signatures.photoCreditRange(lines[next]).map {
                 lines[next].distance(from: lines[next].startIndex, to: $0.lowerBound) <= 12
             } == true
             // A headline repeated above the picture (kicker and headline, then the headline again) is not a caption.
             let folded = TextNormaliser.fold(candidate.line)
             let repeated = lines[..<candidate.index].contains { TextNormaliser.fold($0).containsBytes(folded) }
-            if nextIsCaption && !repeated
-                && (bareCredit && candidate.line.split(separator: " ").count <= 30 || !Self.isProse(candidate.line)) {
+            if !repeated && (bareCredit && candidate.line.split(separator: " ").count <= 30 || !Self.isProse(candidate.line)) {
                 content.captions.append(candidate.line)
             } else {
                 candidates.append(candidate)
             }
         }
         let firstProse = candidates.firstIndex { Self.isProse($0.line) } ?? candidates.count
-        // The title: the last headline-like line before the first paragraph (kickers and section names come
-        // before it), when it has at least three words.
-        // A headline has at least three words, or eight characters of a script written without spaces.
+        // The title comes from the headline-like lines above the first paragraph: at least three words, or
+        // eight characters of a script written without spaces.
         let head = candidates[..<firstProse].filter {
             $0.line.split(separator: " ").count >= 3 || ($0.line.count >= 8 && Self.unspacedScript($0.line))
         }
@@ -80,6 +81,7 @@ public struct TextDumpExtractor: ContentExtracting {
                 blocks.append(Block(text: line, kind: .paragraph))
                 continue
             }
+            // Lines repeating the title (kicker and headline split over two lines) are not body text.
             if let titleKey, titleKey.contains(TextNormaliser.lineKey(line)) { continue }
             // Too long for a heading: a caption.
             if words >= Self.captionWords {
@@ -92,11 +94,7 @@ public struct TextDumpExtractor: ContentExtracting {
                 blocks.append(Block(text: line, kind: .heading))
             }
         }
-        // Lines repeating the title (kicker + headline split over two lines) are not body text.
-        return blocks.filter { block in
-            guard block.kind == .heading, let titleKey else { return true }
-            return !titleKey.contains(TextNormaliser.lineKey(block.text))
-        }
+        return blocks
     }
 
     /// The outlet's name as its masthead: a short line near the top that the page's copyright, app or

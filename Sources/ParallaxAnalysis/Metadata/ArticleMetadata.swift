@@ -36,10 +36,11 @@ struct ArticleMetadata {
     }
 
     func mostFrequent(_ names: [String]) -> String? {
+        let canonical = names.map { lexicon.outlet(named: $0)?.name ?? $0 }
         var counts: [String: Int] = [:]
-        for name in names { counts[lexicon.outlet(named: name)?.name ?? name, default: 0] += 1 }
-        // Ties go to the name seen first.
-        return names.map { lexicon.outlet(named: $0)?.name ?? $0 }.max { counts[$0]! < counts[$1]! }
+        for name in canonical { counts[name, default: 0] += 1 }
+        // Ties go to the name seen first (`max` keeps the first of equal elements).
+        return canonical.max { counts[$0]! < counts[$1]! }
     }
 
     /// Agencies named in credit lines and wire datelines (for the text) and in captions (for the photos),
