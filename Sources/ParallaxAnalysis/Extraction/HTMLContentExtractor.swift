@@ -238,7 +238,8 @@ public struct HTMLContentExtractor: ContentExtracting {
     /// A cheap necessary condition for a caption or credit line: a colon, ©, parentheses, or a word of a
     /// credit phrase ("contributed", "reporting", "material").
     static func mayBeCaptionOrCredit(_ text: String) -> Bool {
-        text.utf8.contains { $0 == 0x3A || $0 == 0xA9 || $0 == 0x28 || $0 == 0xBC } || text.containsBytes("ontribut")
+        text.utf8.contains { $0 == 0x3A || $0 == 0xA9 || $0 == 0x28 } || text.containsBytes("：")
+            || text.containsBytes("ontribut")
             || text.containsBytes("eporting") || text.containsBytes("aterial") || text.containsBytes("Source")
     }
 

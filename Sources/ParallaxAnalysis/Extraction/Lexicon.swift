@@ -85,7 +85,8 @@ public struct Lexicon: Sendable {
                 for name in [agency.name] + agency.aliases {
                     let key = TextNormaliser.lineKey(name)
                     lexicon.agencies[key] = agency
-                    if let first = key.split(separator: " ").first { lexicon.agencyFirstWords.insert(String(first)) }
+                    // Indexed by the same words the look-up tokenizes into ("keystone-sda" → "keystone").
+                    if let first = Tokens.words(key).first { lexicon.agencyFirstWords.insert(first) }
                 }
             }
         }

@@ -26,7 +26,10 @@ struct Signatures {
             var i = 0
             while i < words.count {
                 var matched = 0
-                guard lexicon.agencyFirstWords.contains(TextNormaliser.fold(words[i])) else { i += 1; continue }
+                guard let first = Tokens.words(words[i]).first, lexicon.agencyFirstWords.contains(first) else {
+                    i += 1
+                    continue
+                }
                 for length in stride(from: min(4, words.count - i), through: 1, by: -1) {
                     let phrase = words[i..<(i + length)].joined(separator: " ")
                     guard let agency = lexicon.agency(named: phrase) else { continue }

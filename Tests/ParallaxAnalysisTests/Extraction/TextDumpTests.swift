@@ -53,6 +53,7 @@ import Testing
         ("sdi, rc/ (AFP, AP, Interfax)", ["AFP", "AP", "Interfax"]),
         ("Source: TASS", ["TASS"]),
         ("Quelle: dpa", ["dpa"]),
+        ("(Keystone-SDA, ANA-MPA)", ["Keystone-SDA", "ANA-MPA"]),
     ])
     func recognisesWireCreditLines(line: String, agencies: [String]) {
         let signatures = Signatures(lexicon: .shipped)
