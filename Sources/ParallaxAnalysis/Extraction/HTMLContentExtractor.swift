@@ -166,7 +166,7 @@ public struct HTMLContentExtractor: ContentExtracting {
     func keep(_ block: Block, inside: Bool, titleKey: String?) -> Verdict {
         if !inside { return .outsideContainer }
         if block.kind == .heading && block.key == titleKey { return .repeatsTitle }
-        if block.length <= 150 && LineCues(lexicon: lexicon).isFurniture(block.key) { return .furnitureLine }
+        if block.length < 200 && LineCues(lexicon: lexicon).isFurniture(block.key) { return .furnitureLine }
         if block.label == .good || block.ownLabel == .good || block.ownLabel == .nearGood { return .keep }
         if block.length < 80 && block.text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 })
             && DateText.isDateline(block.text) {
