@@ -1,5 +1,6 @@
 #include "CICUShim.h"
 #include <string.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <unicode/ucsdet.h>
 #include <unicode/ucnv.h>
@@ -234,4 +235,17 @@ int32_t pxicu_calendar_names(const char *locale, char *out, int32_t cap) {
     }
     udat_close(fmt);
     return used;
+}
+
+int32_t pxicu_region_name(const char *region, const char *displayLocale, char *out, int32_t cap) {
+    char locale[16];
+    snprintf(locale, sizeof locale, "und_%s", region);
+    UErrorCode err = U_ZERO_ERROR;
+    UChar buf[128];
+    int32_t n = uloc_getDisplayCountry(locale, displayLocale, buf, 128, &err);
+    if (U_FAILURE(err) || err == U_USING_DEFAULT_WARNING || n <= 0) return 0;
+    int32_t outLen = 0;
+    err = U_ZERO_ERROR;
+    u_strToUTF8(out, cap, &outLen, buf, n, &err);
+    return U_FAILURE(err) ? 0 : outLen;
 }

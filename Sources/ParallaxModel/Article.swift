@@ -33,6 +33,18 @@ public struct Article: Codable, Sendable, Equatable {
     /// `paragraphs` joined by blank lines; every offset refers to this string.
     public var text: String
     public var sentences: [Sentence]
+    /// True when `published` was not stated but inferred from dates in the text.
+    public var publishedInferred: Bool
+    /// Names of people, organisations, places and groups, in text order.
+    public var mentions: [Mention]
+    /// The canonical entities the mentions refer to.
+    public var entities: [Entity]
+    /// Attributed statements and the outlet's own assertions, in text order.
+    public var claims: [Claim]
+    public var figures: [Figure]
+    public var dates: [DateMention]
+    /// Which analyses ran, with which language data.
+    public var analyses: Analyses?
     /// Problems worth a reader's attention that did not stop the analysis.
     public var warnings: [String]
     /// The stages that produced this record, with their versions.
@@ -41,6 +53,7 @@ public struct Article: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case source, format, charset, charsetSource, title, byline, published, outlet, url, credits, language
         case languages, paragraphs, captions, notes, text, sentences, warnings, stages
+        case publishedInferred, mentions, entities, claims, figures, dates, analyses
     }
 
     /// Writes every key, with `null` for unknown values: consumers can rely on the keys being there.
@@ -53,6 +66,7 @@ public struct Article: Codable, Sendable, Equatable {
         try c.encode(title, forKey: .title)
         try c.encode(byline, forKey: .byline)
         try c.encode(published, forKey: .published)
+        try c.encode(publishedInferred, forKey: .publishedInferred)
         try c.encode(outlet, forKey: .outlet)
         try c.encode(url, forKey: .url)
         try c.encode(credits, forKey: .credits)
@@ -63,6 +77,12 @@ public struct Article: Codable, Sendable, Equatable {
         try c.encode(notes, forKey: .notes)
         try c.encode(text, forKey: .text)
         try c.encode(sentences, forKey: .sentences)
+        try c.encode(mentions, forKey: .mentions)
+        try c.encode(entities, forKey: .entities)
+        try c.encode(claims, forKey: .claims)
+        try c.encode(figures, forKey: .figures)
+        try c.encode(dates, forKey: .dates)
+        try c.encode(analyses, forKey: .analyses)
         try c.encode(warnings, forKey: .warnings)
         try c.encode(stages, forKey: .stages)
     }
@@ -77,6 +97,12 @@ public struct Article: Codable, Sendable, Equatable {
         notes = []
         text = ""
         sentences = []
+        publishedInferred = false
+        mentions = []
+        entities = []
+        claims = []
+        figures = []
+        dates = []
         warnings = []
         stages = []
     }

@@ -45,4 +45,7 @@ const char *pxicu_iso_language(int32_t index);
 /// "<kind><number>=<name>\n" with kind 'm' (month 1-12) or 'w' (weekday 1-7, Sunday = 1). Returns the length.
 int32_t pxicu_calendar_names(const char *locale, char *out, int32_t cap);
 
+/// The name of a region (ISO 3166 code such as "UA") in a display locale, as UTF-8; 0 when ICU has none.
+int32_t pxicu_region_name(const char *region, const char *displayLocale, char *out, int32_t cap);
+
 #endif

@@ -18,6 +18,8 @@ public struct ArticlePipeline: Sendable {
     public var languages: ParagraphLanguages
     public var segmenter: any SentenceSegmenting
     public var lexicon: Lexicon
+    /// Dates, figures, mentions and claims; nil runs extraction alone.
+    public var reading: ArticleReading?
     /// Set-up problems a user should hear about once (missing data), not per document.
     public var setupWarnings: [String] = []
 
@@ -42,6 +44,12 @@ public struct ArticlePipeline: Sendable {
             configuration: configuration, decoder: ICUCharsetDecoder(), htmlExtractor: html,
             textExtractor: TextDumpExtractor(lexicon: lexicon), languages: ParagraphLanguages(identifier: identifier),
             segmenter: ICUSentenceSegmenter(), lexicon: lexicon)
+        let gazetteer = Gazetteer.standard(dataDirectory: dataDirectory, lexicon: lexicon)
+        if !gazetteer.hasGeoNames {
+            warnings.append("GeoNames gazetteer not found (run `make setup`, or set PARALLAX_DATA): only countries, "
+                + "curated entities and agencies are recognised as places and organisations")
+        }
+        pipeline.reading = ArticleReading(languages: .shipped, gazetteer: gazetteer, stopwords: stoplists)
         pipeline.setupWarnings = warnings
         return pipeline
     }
@@ -82,6 +90,11 @@ public struct ArticlePipeline: Sendable {
         article.sentences = sentences(of: article.paragraphs, languages: languages.perParagraph)
         if article.paragraphs.isEmpty { article.warnings.append("no main text found") }
         article.stages = [decoder.id, extractor.id, StageID("metadata", 1), languages.id, segmenter.id]
+        // 6. Dates, figures, mentions and claims.
+        if let reading {
+            reading.read(&article)
+            article.stages += ArticleReading.stages
+        }
         return article
     }
 

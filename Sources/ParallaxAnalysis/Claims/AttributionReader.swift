@@ -1,0 +1,174 @@
+import ParallaxModel
+
+/// Finds the attributions of a sentence: reporting verbs and "according to" markers outside quotations, each
+/// with its source — a named person, organisation or group, a pronoun resolved to the last person speaking, or
+/// a description ("The letters", "Western sources").
+struct AttributionReader: Sendable {
+    var stopwords: [String: Set<String>]
+
+    func read(_ s: AnalysedSentence, mentions: [Mention], quoted: (Int) -> Bool,
+              lastSpeaker: Attribution.Source?) -> [Attribution] {
+        let t = s.tokens
+        var found: [Attribution] = []
+        var i = 0
+        while i < t.count {
+            if quoted(i) || !t[i].isWord { i += 1; continue }
+            if let m = s.rules.accordingTo.match(t, at: i) {
+                var a = Attribution(kind: .according, cue: i..<(i + m.length), stance: .neutral)
+                a.source = sourceAfter(s, i + m.length, mentions, quoted: quoted, window: 8)
+                found.append(a)
+                i = a.last
+                continue
+            }
+            if let m = s.rules.accordingToAfter.match(t, at: i), let src = sourceBefore(s, i, mentions, found) {
+                var a = Attribution(kind: .according, cue: i..<(i + m.length), stance: .neutral)
+                a.source = src
+                found.append(a)
+                i += m.length
+                continue
+            }
+            if let m = s.rules.reportingVerbs.match(t, at: i), !isInsideMention(t[i], mentions) {
+                found.append(Attribution(kind: .verb, cue: i..<(i + m.length), stance: m.payload))
+                i += m.length
+                continue
+            }
+            i += 1
+        }
+        for k in found.indices where found[k].kind == .verb {
+            found[k].source = verbSource(s, found, k, mentions, quoted: quoted, lastSpeaker: lastSpeaker)
+            found[k].direction = direction(s, found, k)
+        }
+        for k in found.indices where found[k].kind == .verb && found[k].source == nil && k > 0 {
+            // "…, adding that …": a participle shares the source of the attribution before it.
+            if let previous = found[..<k].last(where: { $0.kind == .verb && $0.source != nil }) {
+                found[k].source = previous.source
+                found[k].inherited = true
+            }
+        }
+        return found
+    }
+
+    private func isInsideMention(_ t: WordToken, _ mentions: [Mention]) -> Bool {
+        mentions.contains { $0.start <= t.start && t.end <= $0.end }
+    }
+
+    /// The subject before a verb ("Kremlin spokesman Dmitry Peskov said", "The letters also allege") or, when
+    /// there is none, the name right after it ("…," wrote Pasechnik).
+    private func verbSource(_ s: AnalysedSentence, _ all: [Attribution], _ k: Int, _ mentions: [Mention],
+                            quoted: (Int) -> Bool, lastSpeaker: Attribution.Source?) -> Attribution.Source? {
+        let cue = all[k].cue
+        if let left = sourceBefore(s, cue.lowerBound, mentions, all) {
+            if isPronoun(s, left.range), let resolved = lastSpeaker {
+                return Attribution.Source(range: left.range, text: left.text, entity: resolved.entity)
+            }
+            return left
+        }
+        return sourceAfter(s, cue.upperBound, mentions, quoted: quoted, window: 4, requireMention: true)
+    }
+
+    private func isPronoun(_ s: AnalysedSentence, _ r: Range<Int>) -> Bool {
+        r.count == 1 && s.rules.pronouns.match(s.tokens, at: r.lowerBound) != nil
+    }
+
+    /// The noun phrase ending right before `end` (a few auxiliaries and adverbs skipped), back to a clause
+    /// boundary. A person named in it is the source; else a name that is the whole phrase; else the phrase.
+    func sourceBefore(_ s: AnalysedSentence, _ end: Int, _ mentions: [Mention], _ units: [Attribution])
+        -> Attribution.Source? {
+        let t = s.tokens
+        var j = end
+        var skipped = 0
+        while j > 0, skipped < 3, t[j - 1].isWord, !t[j - 1].isCapitalised, !isInsideMention(t[j - 1], mentions),
+              !isPronoun(s, (j - 1)..<j), isSkippable(s, j - 1) {
+            j -= 1
+            skipped += 1
+        }
+        let npEnd = j
+        var start = npEnd
+        while start > 0, npEnd - start < 14, !isBoundary(s, start - 1, units) { start -= 1 }
+        while start < npEnd, !t[start].isWord { start += 1 }
+        guard start < npEnd else { return nil }
+        if npEnd - start >= 14 { start = npEnd - 1 }
+        let from = t[start].start
+        let to = t[npEnd - 1].end
+        let inside = mentions.filter { $0.start >= from && $0.end <= to }
+        if let person = inside.last(where: { $0.kind == .person }) {
+            return source(for: person, in: s)
+        }
+        let lead = stripLeadingStopwords(s, start, npEnd)
+        if inside.count == 1, let m = inside.first, m.start <= t[lead].start, m.end >= to - 2 {
+            return source(for: m, in: s)
+        }
+        if npEnd - lead == 1, isPronoun(s, lead..<npEnd) {
+            return Attribution.Source(range: lead..<npEnd, text: t[lead].text, entity: nil)
+        }
+        // A description must hold a content word: "they" alone is resolved above, "it" is nobody.
+        guard (lead..<npEnd).contains(where: { !isStopword(s, $0) }) else { return nil }
+        return Attribution.Source(range: start..<npEnd, text: s.text(start, npEnd), entity: nil)
+    }
+
+    /// The source after a marker or an inverted verb: a mention starting within `window` tokens, or for
+    /// "according to" the noun phrase up to the next boundary.
+    func sourceAfter(_ s: AnalysedSentence, _ from: Int, _ mentions: [Mention], quoted: (Int) -> Bool, window: Int,
+                     requireMention: Bool = false) -> Attribution.Source? {
+        let t = s.tokens
+        guard from < t.count else { return nil }
+        var end = from
+        while end < t.count, end - from < window, t[end].isWord || t[end].text == "-", !quoted(end) { end += 1 }
+        guard end > from else { return nil }
+        let lo = t[from].start
+        let hi = t[end - 1].end
+        let inside = mentions.filter { $0.start >= lo && $0.end <= hi }
+        if let m = inside.first(where: { $0.kind == .person }) ?? inside.first {
+            if requireMention && m.start > t[min(from + 1, t.count - 1)].end + 30 { return nil }
+            return source(for: m, in: s)
+        }
+        guard !requireMention else { return nil }
+        return Attribution.Source(range: from..<end, text: s.text(from, end), entity: nil)
+    }
+
+    private func source(for m: Mention, in s: AnalysedSentence) -> Attribution.Source {
+        let t = s.tokens
+        let first = t.firstIndex { $0.end > m.start } ?? 0
+        let last = t.lastIndex { $0.start < m.end } ?? first
+        return Attribution.Source(range: first..<(last + 1), text: m.text, entity: m.entity)
+    }
+
+    /// Auxiliaries and adverbs between a subject and its verb: "has", "had", "also", "initially".
+    private func isSkippable(_ s: AnalysedSentence, _ i: Int) -> Bool {
+        let t = s.tokens[i]
+        if s.rules.negations.match(s.tokens, at: i) != nil || s.rules.hedges.match(s.tokens, at: i) != nil { return true }
+        if isStopword(s, i) { return !s.rules.complementizers.matches(in: [t]).isEmpty ? false : true }
+        return t.folded.hasSuffix("ly") || t.folded.count <= 4
+    }
+
+    private func isBoundary(_ s: AnalysedSentence, _ i: Int, _ units: [Attribution]) -> Bool {
+        let t = s.tokens[i]
+        if t.kind == .punctuation { return !["-", "'", "’", "/"].contains(t.text) }
+        if s.rules.complementizers.match(s.tokens, at: i) != nil { return true }
+        return units.contains { $0.cue.contains(i) }
+    }
+
+    private func stripLeadingStopwords(_ s: AnalysedSentence, _ from: Int, _ to: Int) -> Int {
+        var k = from
+        while k < to - 1, isStopword(s, k) { k += 1 }
+        return k
+    }
+
+    func isStopword(_ s: AnalysedSentence, _ i: Int) -> Bool {
+        stopwords[s.rules.language]?.contains(s.tokens[i].folded) ?? false
+    }
+
+    /// "…, Peskov said on Wednesday." reports what comes before; "Peskov said that …" what comes after.
+    private func direction(_ s: AnalysedSentence, _ all: [Attribution], _ k: Int) -> Attribution.Direction {
+        let a = all[k]
+        let t = s.tokens
+        let next = all[(k + 1)...].first { $0.kind == .verb }?.first ?? t.count
+        var after = a.last
+        while after < next, t[after].kind == .punctuation { after += 1 }
+        if after < next, s.rules.complementizers.match(t, at: after) != nil { return .after }
+        let tail = (after..<next).filter { t[$0].isWord }.count
+        let wordsBefore = (0..<a.first).filter { t[$0].isWord }.count
+        if wordsBefore >= 3, a.first > 0, t[a.first - 1].kind == .punctuation || tail <= 6 { return .before }
+        return .after
+    }
+}

@@ -1,0 +1,83 @@
+import ParallaxModel
+
+/// Builds an article's claims: each attributed statement with its speaker, channel, intermediaries, reporting
+/// verb and stance, hedges, negation and refutation; and each sentence the outlet states on its own authority.
+struct ClaimFinder: Sendable {
+    var attributions: AttributionReader
+    var quoteFinder = QuoteFinder()
+
+    init(stopwords: [String: Set<String>]) {
+        attributions = AttributionReader(stopwords: stopwords)
+    }
+
+    /// `text` is the article's text as scalars, for content that crosses sentence boundaries (long quotes).
+    func find(in sentences: [AnalysedSentence], mentions: [Mention], text: [Unicode.Scalar]) -> [Claim] {
+        let quotes = paragraphQuotes(sentences)
+        var claims: [Claim] = []
+        var lastSpeaker: Attribution.Source?
+        var coveredUntil = -1  // the end of the last quote a claim has taken in
+        for s in sentences {
+            let inSentence = quotes.filter { $0.start < s.sentence.end && $0.end > s.sentence.start }
+            let quoted: (Int) -> Bool = { i in
+                inSentence.contains { $0.start <= s.tokens[i].start && s.tokens[i].end <= $0.end && $0.words > 3 }
+            }
+            let local = mentions.filter { $0.sentence == s.index }
+            let found = attributions.read(s, mentions: local, quoted: quoted, lastSpeaker: lastSpeaker)
+            var built = chains(found).map { claim(s, chain: $0, all: found, quotes: inSentence, text: text, quoted: quoted) }
+            if built.isEmpty {
+                if s.sentence.end <= coveredUntil { continue }
+                guard let assertion = assertion(s, quotes: inSentence, quoted: quoted, text: text) else { continue }
+                built = [assertion]
+            }
+            for c in built where c.speaker != nil {
+                lastSpeaker = Attribution.Source(range: 0..<0, text: c.speaker!.text, entity: c.speakerEntity)
+            }
+            for c in built where c.kind == .quote { coveredUntil = max(coveredUntil, c.content.end) }
+            claims += built
+        }
+        return claims
+    }
+
+    /// Quotations found paragraph by paragraph (they may run over several sentences).
+    private func paragraphQuotes(_ sentences: [AnalysedSentence]) -> [QuoteFinder.Quote] {
+        var out: [QuoteFinder.Quote] = []
+        var k = 0
+        while k < sentences.count {
+            var end = k
+            while end + 1 < sentences.count, sentences[end + 1].sentence.paragraph == sentences[k].sentence.paragraph {
+                end += 1
+            }
+            let tokens = sentences[k...end].flatMap(\.tokens)
+            out += quoteFinder.quotes(in: tokens, rules: sentences[k].rules)
+            k = end + 1
+        }
+        return out
+    }
+
+    /// Groups a sentence's verb attributions into chains, outermost first. "Peskov said that the leaders wrote …":
+    /// one chain [said, wrote]. "The leaders wrote …, Peskov said": [said, wrote] too, since a closing attribution
+    /// reports everything before it. Attributions with the same source side by side are separate claims.
+    func chains(_ found: [Attribution]) -> [[Attribution]] {
+        var chains: [[Attribution]] = []
+        for a in found where a.kind == .verb && a.source != nil {
+            if a.direction == .before, var current = chains.popLast() {
+                // "Interfax quoted Peskov as saying": the one quoted sits inside the one quoting.
+                if let outer = current.first, outer.direction == .before, let src = a.source,
+                   src.range.lowerBound >= outer.cue.upperBound, src.range.lowerBound - outer.cue.upperBound <= 6 {
+                    current.insert(a, at: 1)
+                } else {
+                    current.insert(a, at: 0)
+                }
+                chains.append(current)
+            } else if !a.inherited, var current = chains.last, let inner = current.last, inner.direction == .after,
+                      let src = a.source, src.range.lowerBound >= inner.cue.upperBound,
+                      src.entity == nil || src.entity != inner.source?.entity {
+                current.append(a)
+                chains[chains.count - 1] = current
+            } else {
+                chains.append([a])
+            }
+        }
+        return chains
+    }
+}

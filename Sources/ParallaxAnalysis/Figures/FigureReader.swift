@@ -1,0 +1,125 @@
+import Foundation
+import ParallaxModel
+
+/// Finds the figures of a sentence: a number in any local format ("300.000", "300,000", "300 000", "1,5 Mio.",
+/// "51 тыс.", "two dozen", "more than half"), its qualifier ("about", "almost"), unit and what it counts.
+struct FigureReader: Sendable {
+    /// Common words per language (the jusText stoplists): a number word followed by one ("three and four") is
+    /// not counting anything.
+    var stopwords: [String: Set<String>]
+
+    /// The figures of a sentence; `taken` marks tokens already read as dates.
+    func read(_ s: AnalysedSentence, taken: Set<Int>) -> [Figure] {
+        var out: [Figure] = []
+        var i = 0
+        let t = s.tokens
+        while i < t.count {
+            guard !taken.contains(i), let (value, end, isWord) = number(s, at: i) else { i += 1; continue }
+            var figure = Figure(text: "", value: value, sentence: s.index, start: t[i].start, end: t[end - 1].end)
+            var first = i
+            var last = end
+            if let (q, at) = qualifier(s, before: i) {
+                figure.qualifier = q
+                first = at
+            }
+            if first > 0, let u = s.rules.units.match(t, at: first - 1), u.length == 1, t[first - 1].kind == .punctuation {
+                figure.unit = u.payload  // "$2.5 billion", "€30"
+                first -= 1
+            }
+            if let scale = s.rules.scaleWords.match(t, at: last) {
+                figure.value *= scale.payload
+                last += scale.length
+            }
+            if let u = s.rules.units.match(t, at: last) ?? (t.count > last && t[last].text == "%" ? .init(length: 1, payload: "percent") : nil) {
+                figure.unit = u.payload
+                last += u.length
+            }
+            let counted = countedPhrase(s, from: last, taken: taken)
+            if isWord && figure.qualifier == nil {
+                // A number word counts something only when a content word follows ("three people", not "three and").
+                guard let c = counted, !isStopword(c.first, s) else { i = end; continue }
+            }
+            if isFragment(s, i, end) { i = end; continue }
+            figure.counted = counted.map { s.text($0.first, $0.last) }
+            figure.text = s.text(first, last)
+            figure.start = t[first].start
+            figure.end = t[last - 1].end
+            out.append(figure)
+            i = max(last, i + 1)
+        }
+        return out
+    }
+
+    /// The number at token `i`: (value, end token, written in words?).
+    private func number(_ s: AnalysedSentence, at i: Int) -> (Double, Int, Bool)? {
+        let t = s.tokens
+        if t[i].kind == .number, let v = FigureReader.value(of: t[i].text, decimal: s.rules.decimalSeparator) {
+            return (v, i + 1, false)
+        }
+        if let f = s.rules.fractions.match(t, at: i), qualifier(s, before: i) != nil {
+            return (f.payload, i + f.length, false)
+        }
+        if let w = s.rules.numberWords.match(t, at: i), w.payload >= 2 { return (w.payload, i + w.length, true) }
+        return nil
+    }
+
+    /// Reads digits with separators by the language's conventions and the shape of the groups: a separator
+    /// followed by exactly three digits groups thousands ("300.000", "300,000"); otherwise it is the decimal
+    /// point ("1,5", "1.5"); with both, the last one is the decimal point ("1,234.5", "1.234,5").
+    static func value(of text: String, decimal: Character) -> Double? {
+        let kept = text.filter { !($0 == " " || $0 == "\u{00A0}" || $0 == "\u{202F}" || $0 == "'" || $0 == "’") }
+        let marks = kept.filter { $0 == "." || $0 == "," }
+        var normalised = kept
+        if let lastMark = marks.last {
+            let distinct = Set(marks)
+            let tail = kept.split(separator: lastMark, omittingEmptySubsequences: false).last ?? ""
+            if distinct.count == 2 {
+                normalised = kept.filter { $0 != (lastMark == "." ? "," : ".") }.replacingOccurrences(of: ",", with: ".")
+            } else if marks.count > 1 || tail.count == 3 {
+                normalised = kept.filter { $0 != lastMark }
+            } else {
+                normalised = kept.replacingOccurrences(of: ",", with: ".")
+            }
+        }
+        return Double(normalised)
+    }
+
+    /// The qualifier phrase that ends right before token `i`, with its first token.
+    private func qualifier(_ s: AnalysedSentence, before i: Int) -> (String, Int)? {
+        for length in (1...4).reversed() where i - length >= 0 {
+            if let m = s.rules.qualifiers.match(s.tokens, at: i - length), m.length == length {
+                return (m.payload, i - length)
+            }
+        }
+        return nil
+    }
+
+    /// What is counted: up to six words after the number, to the next punctuation mark or date, without
+    /// trailing function words ("people left without water", "soldiers on the border").
+    private func countedPhrase(_ s: AnalysedSentence, from start: Int, taken: Set<Int>) -> (first: Int, last: Int)? {
+        let t = s.tokens
+        var first = start
+        if first < t.count, ["of", "de", "di"].contains(t[first].folded) { first += 1 }
+        var last = first
+        while last < t.count, last - first < 6, t[last].kind != .punctuation || t[last].text == "-", !taken.contains(last) {
+            last += 1
+        }
+        while last > first, isStopword(last - 1, s) || t[last - 1].kind == .punctuation { last -= 1 }
+        return last > first ? (first, last) : nil
+    }
+
+    private func isStopword(_ i: Int, _ s: AnalysedSentence) -> Bool {
+        stopwords[s.rules.language]?.contains(s.tokens[i].folded) ?? false
+    }
+
+    /// Numbers that are part of a name or a code: "Covid-19", "Article 3" style digits glued to a word, clock times.
+    private func isFragment(_ s: AnalysedSentence, _ i: Int, _ end: Int) -> Bool {
+        let t = s.tokens
+        if i > 0, t[i - 1].end == t[i].start, t[i - 1].text == "-" || t[i - 1].isWord { return true }
+        if end < t.count, t[end].text == ":", end + 1 < t.count, t[end + 1].kind == .number, t[end].end == t[end + 1].start {
+            return true
+        }
+        if i > 0, t[i - 1].text == ":", i > 1, t[i - 2].kind == .number, t[i - 1].start == t[i - 2].end { return true }
+        return false
+    }
+}

@@ -1,0 +1,156 @@
+import Foundation
+import CICUShim
+import ParallaxModel
+
+/// One language's cue lists compiled for matching: what the claim, figure, mention and date readers consult.
+struct LanguageRules: Sendable {
+    enum DateUnit: String, Sendable { case day, week, month, year, hour }
+    enum Relative: Sendable { case last, next, this }
+
+    var language: String
+    /// Whether a data file existed; without one, only month and weekday names (from ICU) are known.
+    var hasData: Bool
+    var quotes: [(open: Character, close: Character)]
+    var reportingVerbs = PhraseIndex<Claim.Stance>()
+    var accordingTo = PhraseIndex<Bool>()
+    var accordingToAfter = PhraseIndex<Bool>()
+    var complementizers = PhraseIndex<Bool>()
+    var channels = PhraseIndex<String>()
+    var hedges = PhraseIndex<Bool>()
+    var refutations = PhraseIndex<Bool>()
+    var negations = PhraseIndex<Bool>()
+    var pronouns = PhraseIndex<Bool>()
+    var personTitles = PhraseIndex<Bool>()
+    var honorifics = PhraseIndex<Bool>()
+    var organisationWords = PhraseIndex<Bool>()
+    var organisationSuffixes = PhraseIndex<Bool>()
+    var groupWords = PhraseIndex<Bool>()
+    var numberWords = PhraseIndex<Double>()
+    var scaleWords = PhraseIndex<Double>()
+    var fractions = PhraseIndex<Double>()
+    var qualifiers = PhraseIndex<String>()
+    var decimalSeparator: Character = "."
+    var units = PhraseIndex<String>()
+    var relativeDays = PhraseIndex<Int>()
+    var relativeModifiers = PhraseIndex<Relative>()
+    var periodWords = PhraseIndex<DateUnit>()
+    var durationPrepositions = PhraseIndex<Bool>()
+    var agoWords = PhraseIndex<Int>()
+    /// Weekday (1 = Sunday … 7 = Saturday) and month (1–12) names in every listed form.
+    var weekdays = PhraseIndex<Int>()
+    var months = PhraseIndex<Int>()
+    var dayParts = PhraseIndex<Bool>()
+
+    /// Quotation marks every language may use, whatever its own conventions.
+    static let universalQuotes: [(open: Character, close: Character)] = [
+        ("“", "”"), ("„", "“"), ("„", "”"), ("«", "»"), ("»", "«"), ("\"", "\""), ("‘", "’"), ("'", "'"),
+        ("‚", "‘"), ("「", "」"), ("『", "』"), ("‹", "›"),
+    ]
+
+    init(file: LanguageDataFile?, language: String) {
+        self.language = language
+        hasData = file != nil
+        var pairs: [(Character, Character)] = []
+        for pair in file?.quotes ?? [] where pair.count == 2 {
+            if let o = pair[0].first, let c = pair[1].first { pairs.append((o, c)) }
+        }
+        for pair in LanguageRules.universalQuotes where !pairs.contains(where: { $0 == pair }) { pairs.append(pair) }
+        quotes = pairs
+        addCalendarNames(language)
+        guard let f = file else { return }
+        for (stance, verbs) in f.reportingVerbs ?? [:] {
+            guard let s = Claim.Stance(rawValue: stance) else { continue }
+            for v in verbs { reportingVerbs.add(v, payload: s) }
+        }
+        accordingTo = PhraseIndex(f.accordingTo ?? [], payload: true)
+        accordingToAfter = PhraseIndex(f.accordingToAfter ?? [], payload: true)
+        complementizers = PhraseIndex(f.complementizers ?? [], payload: true)
+        for (channel, words) in f.channels ?? [:] { for w in words { channels.add(w, payload: channel) } }
+        hedges = PhraseIndex(f.hedges ?? [], payload: true)
+        refutations = PhraseIndex(f.refutations ?? [], payload: true)
+        negations = PhraseIndex(f.negations ?? [], payload: true)
+        pronouns = PhraseIndex(f.pronouns ?? [], payload: true)
+        personTitles = PhraseIndex(f.personTitles ?? [], payload: true)
+        honorifics = PhraseIndex(f.honorifics ?? [], payload: true)
+        organisationWords = PhraseIndex(f.organisationWords ?? [], payload: true)
+        organisationSuffixes = PhraseIndex(f.organisationSuffixes ?? [], payload: true)
+        groupWords = PhraseIndex(f.groupWords ?? [], payload: true)
+        for (w, v) in f.numberWords ?? [:] { numberWords.add(w, payload: v) }
+        for (w, v) in f.scaleWords ?? [:] { scaleWords.add(w, payload: v) }
+        for (w, v) in f.fractions ?? [:] { fractions.add(w, payload: v) }
+        for (q, words) in f.qualifiers ?? [:] { for w in words { qualifiers.add(w, payload: q) } }
+        if let sep = f.decimalSeparator?.first { decimalSeparator = sep }
+        for (u, words) in f.units ?? [:] { for w in words { units.add(w, payload: u) } }
+        for (w, v) in f.relativeDays ?? [:] { relativeDays.add(w, payload: v) }
+        let relatives: [String: Relative] = ["last": .last, "next": .next, "this": .this]
+        for (key, words) in f.relativeModifiers ?? [:] {
+            guard let r = relatives[key] else { continue }
+            for w in words { relativeModifiers.add(w, payload: r) }
+        }
+        for (key, words) in f.periodWords ?? [:] {
+            guard let u = DateUnit(rawValue: key) else { continue }
+            for w in words { periodWords.add(w, payload: u) }
+        }
+        durationPrepositions = PhraseIndex(f.durationPrepositions ?? [], payload: true)
+        for w in f.agoWords?["before"] ?? [] { agoWords.add(w, payload: -1) }
+        for w in f.agoWords?["after"] ?? [] { agoWords.add(w, payload: 1) }
+        for (i, forms) in (f.weekdays ?? []).enumerated() where i < 7 { for w in forms { weekdays.add(w, payload: i + 1) } }
+        for (i, forms) in (f.months ?? []).enumerated() where i < 12 { for w in forms { months.add(w, payload: i + 1) } }
+        dayParts = PhraseIndex(f.dayParts ?? [], payload: true)
+    }
+
+    /// Month and weekday names (wide and abbreviated, format and stand-alone) from ICU, for any locale.
+    private mutating func addCalendarNames(_ locale: String) {
+        var buffer = [CChar](repeating: 0, count: 16_384)
+        let n = pxicu_calendar_names(locale, &buffer, Int32(buffer.count))
+        guard n > 0 else { return }
+        let text = String(decoding: buffer.prefix(Int(n)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        for line in text.split(separator: "\n") {
+            guard let eq = line.firstIndex(of: "="), let number = Int(line[line.index(after: line.startIndex)..<eq])
+            else { continue }
+            let name = String(line[line.index(after: eq)...]).lowercased()
+            // Abbreviations shorter than three letters ("mo", "ma") collide with ordinary words.
+            guard name.filter(\.isLetter).count >= 3 else { continue }
+            if line.first == "m" { months.add(name, payload: number) } else { weekdays.add(name, payload: number) }
+        }
+    }
+}
+
+/// The shipped language data, compiled once: rules for every language with a data file, and calendar-only rules
+/// for any other language on demand.
+public struct LanguageKit: Sendable {
+    let rules: [String: LanguageRules]
+
+    /// Language codes with a data file.
+    public var languages: [String] { rules.values.filter(\.hasData).map(\.language).sorted() }
+
+    init(rules: [String: LanguageRules]) { self.rules = rules }
+
+    /// Loads `Resources/languages/*.json`. A file that does not parse is a programmer error caught by the tests.
+    public static let shipped: LanguageKit = {
+        guard let dir = Bundle.module.url(forResource: "languages", withExtension: nil) else {
+            return LanguageKit(rules: [:])
+        }
+        return (try? load(from: dir)) ?? LanguageKit(rules: [:])
+    }()
+
+    static func load(from dir: URL) throws -> LanguageKit {
+        var rules: [String: LanguageRules] = [:]
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".json") }
+        for file in files.sorted() {
+            let data = try LanguageDataFile.load(dir.appendingPathComponent(file))
+            rules[data.language] = LanguageRules(file: data, language: data.language)
+        }
+        // Calendar names alone for the other languages whose dates the metadata reader already knows.
+        for locale in DateText.locales where rules[locale] == nil {
+            rules[locale] = LanguageRules(file: nil, language: locale)
+        }
+        return LanguageKit(rules: rules)
+    }
+
+    /// Rules for a language: its data file's, or month and weekday names alone.
+    func rules(for language: String?) -> LanguageRules {
+        let code = language.map { String($0.prefix { $0 != "-" && $0 != "_" }) } ?? "und"
+        return rules[code] ?? LanguageRules(file: nil, language: code)
+    }
+}

@@ -1,0 +1,92 @@
+/// A word, number or punctuation mark of a sentence, located by Unicode-scalar offsets into `Article.text`.
+struct WordToken: Sendable, Equatable {
+    enum Kind: Sendable, Equatable { case word, number, punctuation }
+    var text: String
+    /// Lower-cased text, the form every lookup uses.
+    var folded: String
+    var kind: Kind
+    var start: Int
+    var end: Int
+    /// Starts with an upper-case letter.
+    var isCapitalised: Bool
+    /// Written in a script without letter case (CJK, Arabic …): capitalisation says nothing there.
+    var isCaseless: Bool
+
+    var isWord: Bool { kind == .word }
+}
+
+/// Splits text into words, numbers and punctuation. Words keep inner apostrophes, hyphens and dots ("didn't",
+/// "Kremlin-Sprecher", "U.S"); numbers keep their digit-group and decimal separators ("300.000", "1,5",
+/// "300 000") so that the figure reader can interpret them with the language's conventions.
+enum WordTokenizer {
+    static func tokens(of text: String, offset: Int = 0) -> [WordToken] {
+        let scalars = Array(text.unicodeScalars)
+        var out: [WordToken] = []
+        out.reserveCapacity(scalars.count / 5)
+        var i = 0
+        while i < scalars.count {
+            let c = scalars[i]
+            if c.properties.isWhitespace { i += 1; continue }
+            let start = i
+            let kind: WordToken.Kind
+            if isDigit(c) {
+                i = numberEnd(scalars, from: i)
+                kind = i < scalars.count && isLetter(scalars[i]) ? .word : .number
+                if kind == .word { i = wordEnd(scalars, from: i) }
+            } else if isLetter(c) {
+                i = wordEnd(scalars, from: i)
+                kind = .word
+            } else {
+                i += 1
+                kind = .punctuation
+            }
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[start..<i])
+            let s = String(view)
+            let first = scalars[start]
+            out.append(WordToken(
+                text: s, folded: kind == .word ? s.lowercased() : s, kind: kind, start: offset + start,
+                end: offset + i, isCapitalised: first.properties.isUppercase,
+                isCaseless: kind == .word && !first.properties.isUppercase && !first.properties.isLowercase))
+        }
+        return out
+    }
+
+    static func isLetter(_ c: Unicode.Scalar) -> Bool {
+        c.properties.isAlphabetic || c.properties.generalCategory == .nonspacingMark
+    }
+
+    static func isDigit(_ c: Unicode.Scalar) -> Bool { c.properties.numericType == .decimal }
+
+    /// Letters and digits, joined across one apostrophe, hyphen, dot or slash between letters.
+    static func wordEnd(_ s: [Unicode.Scalar], from start: Int) -> Int {
+        var i = start
+        while i < s.count {
+            if isLetter(s[i]) || isDigit(s[i]) { i += 1; continue }
+            if joiners.contains(s[i]), i + 1 < s.count, isLetter(s[i + 1]), i > start { i += 1; continue }
+            break
+        }
+        return i
+    }
+
+    /// Digits with separators: "300.000", "300,000", "1,5", "300 000" (a space only before exactly three digits).
+    static func numberEnd(_ s: [Unicode.Scalar], from start: Int) -> Int {
+        var i = start
+        var group = 0
+        while i < s.count, isDigit(s[i]) { i += 1; group += 1 }
+        while i + 1 < s.count, separators.contains(s[i]), isDigit(s[i + 1]) {
+            var j = i + 1
+            var digits = 0
+            while j < s.count, isDigit(s[j]) { j += 1; digits += 1 }
+            let isSpace = s[i].properties.isWhitespace
+            // A space groups digits only in "300 000": a short group before, exactly three digits after.
+            if isSpace && (group > 3 || digits != 3) { break }
+            i = j
+            group = digits
+        }
+        return i
+    }
+
+    static let joiners: Set<Unicode.Scalar> = ["'", "’", "-", "‑", ".", "/"]
+    static let separators: Set<Unicode.Scalar> = [".", ",", " ", "\u{00A0}", "\u{202F}", "'", "’"]
+}

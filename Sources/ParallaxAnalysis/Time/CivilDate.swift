@@ -1,0 +1,77 @@
+/// A day of the proleptic Gregorian calendar, with the arithmetic that resolving "on Monday" needs.
+struct CivilDate: Sendable, Hashable, Comparable {
+    var year: Int
+    var month: Int
+    var day: Int
+
+    init?(year: Int, month: Int, day: Int) {
+        guard (1...12).contains(month), day >= 1, day <= CivilDate.days(inMonth: month, year: year) else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Parses "YYYY-MM-DD" (a longer date-time is cut to its date).
+    init?(iso: String) {
+        let parts = iso.prefix(10).split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return nil }
+        self.init(year: parts[0], month: parts[1], day: parts[2])
+    }
+
+    init(dayNumber n: Int) {
+        // Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm).
+        let z = n + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        day = doy - (153 * mp + 2) / 5 + 1
+        month = mp < 10 ? mp + 3 : mp - 9
+        year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+    }
+
+    var dayNumber: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = month > 2 ? month - 3 : month + 9
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    /// 1 = Sunday … 7 = Saturday, as ICU numbers weekdays.
+    var weekday: Int { ((dayNumber % 7 + 7 + 4) % 7) + 1 }
+
+    func adding(days: Int) -> CivilDate { CivilDate(dayNumber: dayNumber + days) }
+
+    var iso: String {
+        "\(CivilDate.pad(year, 4))-\(CivilDate.pad(month, 2))-\(CivilDate.pad(day, 2))"
+    }
+
+    static func pad(_ n: Int, _ width: Int) -> String {
+        let s = String(n)
+        return String(repeating: "0", count: max(0, width - s.count)) + s
+    }
+
+    static func days(inMonth month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    static func < (a: CivilDate, b: CivilDate) -> Bool { a.dayNumber < b.dayNumber }
+
+    /// The most recent `weekday` on or before this date (`strictly`: before it), or the first one after it.
+    func nearest(weekday w: Int, after: Bool, strictly: Bool) -> CivilDate {
+        if after {
+            let k = (w - weekday + 7) % 7
+            return adding(days: k == 0 ? 7 : k)
+        }
+        let k = (weekday - w + 7) % 7
+        return adding(days: -(k == 0 && strictly ? 7 : k))
+    }
+}
