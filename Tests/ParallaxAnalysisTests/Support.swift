@@ -28,6 +28,20 @@ enum Support {
         try pipeline.run(RawDocument(source: source, format: .text, content: .bytes(Array(text.utf8))))
     }
 
+    /// An article built by hand from paragraphs of one language, run through sentences and the reading stages
+    /// only (no extraction), as the claim, figure and date tests need.
+    static func read(_ text: String, language: String, published: String? = nil) -> Article {
+        var article = Article(source: "test", format: "text")
+        article.paragraphs = text.components(separatedBy: "\n\n")
+        article.text = article.paragraphs.joined(separator: "\n\n")
+        article.language = language
+        article.published = published
+        article.sentences = pipeline.sentences(of: article.paragraphs,
+                                               languages: Array(repeating: language, count: article.paragraphs.count))
+        pipeline.reading?.read(&article)
+        return article
+    }
+
     /// The main text with whitespace collapsed, as the snippet checks see it.
     static func body(_ article: Article) -> String { Whitespace.collapse(article.paragraphs.joined(separator: "\n")) }
 }

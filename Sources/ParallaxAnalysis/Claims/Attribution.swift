@@ -11,6 +11,15 @@ struct Attribution: Sendable {
         var range: Range<Int>
         var text: String
         var entity: String?
+        /// The whole phrase the source was read from ("water-authority spokesman Tomas Reiner").
+        var phrase: Range<Int>
+
+        init(range: Range<Int>, text: String, entity: String?, phrase: Range<Int>? = nil) {
+            self.range = range
+            self.text = text
+            self.entity = entity
+            self.phrase = phrase ?? range
+        }
     }
 
     var kind: Kind
@@ -22,6 +31,6 @@ struct Attribution: Sendable {
     var inherited = false
 
     /// The first token of the attribution: its source when that comes first, else its cue.
-    var first: Int { min(cue.lowerBound, source?.range.lowerBound ?? cue.lowerBound) }
-    var last: Int { max(cue.upperBound, source?.range.upperBound ?? cue.upperBound) }
+    var first: Int { min(cue.lowerBound, source?.phrase.lowerBound ?? cue.lowerBound) }
+    var last: Int { max(cue.upperBound, source?.phrase.upperBound ?? cue.upperBound) }
 }

@@ -10,9 +10,12 @@ struct AttributionReader: Sendable {
               lastSpeaker: Attribution.Source?) -> [Attribution] {
         let t = s.tokens
         var found: [Attribution] = []
+        // "There is no evidence to confirm these claims": the verb belongs to the writer's refutation.
+        // "There is no evidence to confirm these claims": what follows a refutation belongs to the writer's refutation.
+        let refutedFrom = s.rules.refutations.matches(in: t).first?.at ?? t.count
         var i = 0
         while i < t.count {
-            if quoted(i) || !t[i].isWord { i += 1; continue }
+            if quoted(i) || !t[i].isWord || i >= refutedFrom { i += 1; continue }
             if let m = s.rules.accordingTo.match(t, at: i) {
                 var a = Attribution(kind: .according, cue: i..<(i + m.length), stance: .neutral)
                 a.source = sourceAfter(s, i + m.length, mentions, quoted: quoted, window: 8)
@@ -27,7 +30,7 @@ struct AttributionReader: Sendable {
                 i += m.length
                 continue
             }
-            if let m = s.rules.reportingVerbs.match(t, at: i), !isInsideMention(t[i], mentions) {
+            if let m = s.rules.reportingVerbs.match(t, at: i), !isInsideMention(t[i], mentions), !isNoun(s, i) {
                 found.append(Attribution(kind: .verb, cue: i..<(i + m.length), stance: m.payload))
                 i += m.length
                 continue
@@ -48,6 +51,13 @@ struct AttributionReader: Sendable {
         return found
     }
 
+    /// "these claims", "the statement": an English verb form used as a noun after a determiner.
+    private func isNoun(_ s: AnalysedSentence, _ i: Int) -> Bool {
+        guard s.rules.language == "en", i > 0 else { return false }
+        return ["the", "a", "an", "these", "those", "this", "his", "her", "their", "its", "our", "such", "my", "your"]
+            .contains(s.tokens[i - 1].folded)
+    }
+
     private func isInsideMention(_ t: WordToken, _ mentions: [Mention]) -> Bool {
         mentions.contains { $0.start <= t.start && t.end <= $0.end }
     }
@@ -57,13 +67,44 @@ struct AttributionReader: Sendable {
     private func verbSource(_ s: AnalysedSentence, _ all: [Attribution], _ k: Int, _ mentions: [Mention],
                             quoted: (Int) -> Bool, lastSpeaker: Attribution.Source?) -> Attribution.Source? {
         let cue = all[k].cue
-        if let left = sourceBefore(s, cue.lowerBound, mentions, all) {
+        var leftEnd = cue.lowerBound
+        if leftEnd > 0, s.tokens[leftEnd - 1].text == ",",
+           let open = (max(0, leftEnd - 16)..<(leftEnd - 1)).last(where: { s.tokens[$0].text == "," }),
+           s.rules.personTitles.match(s.tokens, at: open + 1) != nil
+            || (open + 2 < leftEnd && s.rules.personTitles.match(s.tokens, at: open + 2) != nil) {
+            leftEnd = open  // skip the apposition: "Denis Pushilin, head of the DPR, said"
+        }
+        if let left = sourceBefore(s, leftEnd, mentions, all) {
+            // "I et interview fredag sagde Reiner, at …", "Am Montag sagte Peskow": an adverbial before the verb,
+            // the subject right after it.
+            if left.entity == nil, !isPronoun(s, left.range),
+               let right = sourceAfter(s, cue.upperBound, mentions, quoted: quoted, window: 3, requireMention: true),
+               right.range.lowerBound == cue.upperBound {
+                return right
+            }
             if isPronoun(s, left.range), let resolved = lastSpeaker {
                 return Attribution.Source(range: left.range, text: left.text, entity: resolved.entity)
             }
             return left
         }
-        return sourceAfter(s, cue.upperBound, mentions, quoted: quoted, window: 4, requireMention: true)
+        // Inversion ("…," wrote Pasechnik; said Kremlin spokesman Peskov): only after reported words, and only
+        // names and titles between the verb and the name.
+        let wordsBefore = (0..<cue.lowerBound).filter { s.tokens[$0].isWord || quoted($0) }.count
+        guard wordsBefore >= 3 else { return nil }
+        guard let right = sourceAfter(s, cue.upperBound, mentions, quoted: quoted, window: 6, requireMention: true)
+        else { return nil }
+        let between = cue.upperBound..<right.range.lowerBound
+        guard between.allSatisfy({ s.tokens[$0].isCapitalised || s.rules.personTitles.match(s.tokens, at: $0) != nil
+            || isArticle(s, $0) }) else { return nil }
+        // After a comma or quotation ("…," wrote Pasechnik) or with the name right after the verb ("sagte Peskow").
+        let afterPunctuation = cue.lowerBound > 0 && s.tokens[cue.lowerBound - 1].kind == .punctuation
+        guard afterPunctuation || between.isEmpty else { return nil }
+        return right
+    }
+
+    /// A short function word such as "the", "a", "der" (stopwords of at most three letters).
+    private func isArticle(_ s: AnalysedSentence, _ i: Int) -> Bool {
+        isStopword(s, i) && s.tokens[i].folded.count <= 3
     }
 
     private func isPronoun(_ s: AnalysedSentence, _ r: Range<Int>) -> Bool {
@@ -92,11 +133,18 @@ struct AttributionReader: Sendable {
         let to = t[npEnd - 1].end
         let inside = mentions.filter { $0.start >= from && $0.end <= to }
         if let person = inside.last(where: { $0.kind == .person }) {
-            return source(for: person, in: s)
+            return source(for: person, in: s, phrase: start..<npEnd)
         }
         let lead = stripLeadingStopwords(s, start, npEnd)
         if inside.count == 1, let m = inside.first, m.start <= t[lead].start, m.end >= to - 2 {
-            return source(for: m, in: s)
+            return source(for: m, in: s, phrase: start..<npEnd)
+        }
+        // "…, shortly after the Kremlin announced": the name right before the verb, after at most a few words.
+        if let m = inside.last, m.end >= to - 2 {
+            let before = (lead..<npEnd).filter { t[$0].end <= m.start }.count
+            if before <= 3 && !(lead..<npEnd).contains(where: { t[$0].end <= m.start && isPreposition(s, $0) }) {
+                return source(for: m, in: s, phrase: start..<npEnd)
+            }
         }
         if npEnd - lead == 1, isPronoun(s, lead..<npEnd) {
             return Attribution.Source(range: lead..<npEnd, text: t[lead].text, entity: nil)
@@ -119,18 +167,17 @@ struct AttributionReader: Sendable {
         let hi = t[end - 1].end
         let inside = mentions.filter { $0.start >= lo && $0.end <= hi }
         if let m = inside.first(where: { $0.kind == .person }) ?? inside.first {
-            if requireMention && m.start > t[min(from + 1, t.count - 1)].end + 30 { return nil }
             return source(for: m, in: s)
         }
         guard !requireMention else { return nil }
         return Attribution.Source(range: from..<end, text: s.text(from, end), entity: nil)
     }
 
-    private func source(for m: Mention, in s: AnalysedSentence) -> Attribution.Source {
+    private func source(for m: Mention, in s: AnalysedSentence, phrase: Range<Int>? = nil) -> Attribution.Source {
         let t = s.tokens
         let first = t.firstIndex { $0.end > m.start } ?? 0
         let last = t.lastIndex { $0.start < m.end } ?? first
-        return Attribution.Source(range: first..<(last + 1), text: m.text, entity: m.entity)
+        return Attribution.Source(range: first..<(last + 1), text: m.text, entity: m.entity, phrase: phrase)
     }
 
     /// Auxiliaries and adverbs between a subject and its verb: "has", "had", "also", "initially".
@@ -146,6 +193,11 @@ struct AttributionReader: Sendable {
         if t.kind == .punctuation { return !["-", "'", "’", "/"].contains(t.text) }
         if s.rules.complementizers.match(s.tokens, at: i) != nil { return true }
         return units.contains { $0.cue.contains(i) }
+    }
+
+    /// "of", "from", "in", "von", "из": a name after one is a complement ("the heads of … Donetsk"), not the head.
+    private func isPreposition(_ s: AnalysedSentence, _ i: Int) -> Bool {
+        isStopword(s, i) && !isArticle(s, i) || ["of", "de", "di", "do", "da", "von", "des", "del", "z", "из"].contains(s.tokens[i].folded)
     }
 
     private func stripLeadingStopwords(_ s: AnalysedSentence, _ from: Int, _ to: Int) -> Int {
@@ -168,7 +220,7 @@ struct AttributionReader: Sendable {
         if after < next, s.rules.complementizers.match(t, at: after) != nil { return .after }
         let tail = (after..<next).filter { t[$0].isWord }.count
         let wordsBefore = (0..<a.first).filter { t[$0].isWord }.count
-        if wordsBefore >= 3, a.first > 0, t[a.first - 1].kind == .punctuation || tail <= 6 { return .before }
+        if wordsBefore >= 3, a.first > 0, t[a.first - 1].kind == .punctuation, tail <= 8 { return .before }
         return .after
     }
 }

@@ -4,9 +4,14 @@ extension ClaimFinder {
     /// One claim from a chain: the innermost attribution gives speaker, verb and content; the others and any
     /// "according to" sources are the intermediaries, innermost first.
     func claim(_ s: AnalysedSentence, chain: [Attribution], all: [Attribution], quotes: [QuoteFinder.Quote],
-               text: [Unicode.Scalar], quoted: (Int) -> Bool) -> Claim {
+               joinQuotes: Bool, mentions: [Mention], text: [Unicode.Scalar], quoted: (Int) -> Bool) -> Claim {
         let inner = chain.last!
-        let (content, quote) = contentSpan(s, inner, all: all, quotes: quotes, text: text)
+        var (content, quote) = contentSpan(s, inner, all: all, quotes: quotes, text: text)
+        let inSentence = quotes.filter { $0.start >= s.sentence.start - 1 && $0.end <= s.sentence.end + 1 }
+        if joinQuotes, quote != nil, inSentence.count > 1 {
+            quote = inSentence.map { string(text, $0.start, $0.end) }.joined(separator: " … ")
+            content = Claim.Span(text: quote!, start: inSentence.first!.start, end: inSentence.last!.end)
+        }
         var claim = Claim(kind: quote != nil ? .quote : .reported, text: s.sentence.text, sentence: s.index,
                           content: content)
         claim.quote = quote
@@ -30,10 +35,18 @@ extension ClaimFinder {
                 via.append(Claim.Link(text: src.text, entity: src.entity))
             }
         }
+        // Agencies and outlets named outside the quotation passed the statement on ("told TASS", "cited by Interfax").
+        for m in mentions where m.sentence == s.index && isMedia(m.entity) && m.entity != claim.speakerEntity {
+            if !via.contains(where: { $0.entity == m.entity }) { via.append(Claim.Link(text: m.text, entity: m.entity)) }
+        }
         via.removeAll { $0.text == claim.speaker?.text }
         claim.via = via
         decorate(&claim, s, cue: inner.cue, quoted: quoted)
         return claim
+    }
+
+    private func isMedia(_ id: String?) -> Bool {
+        id?.hasPrefix("agency:") == true || id?.hasPrefix("outlet:") == true
     }
 
     /// A sentence with no attribution: the outlet's own statement (or an unattributed quotation).
@@ -47,7 +60,7 @@ extension ClaimFinder {
         var end = t.count
         while end > first, t[end - 1].kind == .punctuation { end -= 1 }
         var claim = Claim(kind: .assertion, text: s.sentence.text, sentence: s.index, content: s.span(first, end))
-        if let q = quotes.first(where: { $0.words > 3 && $0.start <= s.tokens[first].start + 2 }) {
+        if let q = quotes.first(where: { $0.start <= s.tokens[first].start + 2 }) {
             claim.kind = .quote
             claim.quote = string(text, q.start, q.end)
             claim.content = Claim.Span(text: claim.quote!, start: q.start, end: q.end)
@@ -60,7 +73,7 @@ extension ClaimFinder {
     private func decorate(_ claim: inout Claim, _ s: AnalysedSentence, cue: Range<Int>?, quoted: (Int) -> Bool) {
         let t = s.tokens
         var channelDistance = Int.max
-        for (at, m) in s.rules.channels.matches(in: t) where !quoted(at) {
+        for (at, m) in s.rules.channels.matches(in: t) where !quoted(at) && !(cue?.contains(at) ?? false) {
             let d = cue.map { abs($0.lowerBound - at) } ?? 0
             if d < channelDistance { claim.channel = m.payload; channelDistance = d }
         }
@@ -71,10 +84,15 @@ extension ClaimFinder {
             for k in max(0, cue.lowerBound - 3)..<cue.lowerBound where s.rules.negations.match(t, at: k) != nil {
                 claim.negated = true
             }
-            if cue.upperBound < t.count, s.rules.negations.match(t, at: cue.upperBound) != nil,
-               cue.upperBound + 1 < t.count, s.rules.reportingVerbs.match(t, at: cue.upperBound + 1) == nil {
-                // "sagte nicht", "did not": a negation right after the verb in verb-second languages.
-                claim.negated = claim.negated || ["de", "da", "nl", "sv", "nb"].contains(s.rules.language)
+            if ["de", "da", "nl", "sv", "nb", "no"].contains(s.rules.language) {
+                // Verb-second languages put the negation after the verb, at the end of its clause: "bestätigte die
+                // Zahl zunächst nicht". Stop at the clause's end, before the reported content.
+                var k = cue.upperBound
+                while k < t.count, k - cue.upperBound < 6, t[k].kind != .punctuation,
+                      s.rules.complementizers.match(t, at: k) == nil {
+                    if s.rules.negations.match(t, at: k) != nil { claim.negated = true }
+                    k += 1
+                }
             }
         }
         claim.refutes = s.rules.refutations.matches(in: t).contains { !quoted($0.at) }
@@ -85,11 +103,11 @@ extension ClaimFinder {
     private func contentSpan(_ s: AnalysedSentence, _ a: Attribution, all: [Attribution], quotes: [QuoteFinder.Quote],
                              text: [Unicode.Scalar]) -> (Claim.Span, String?) {
         let t = s.tokens
-        let next = all.first { $0.first > a.last && $0.kind == .verb && $0.source?.entity != a.source?.entity }
+        let next = all.first { $0.first > a.last && $0.source?.entity != a.source?.entity }
         var from: Int
         var to: Int
         if a.direction == .after {
-            from = a.cue.upperBound
+            from = a.kind == .according ? a.last : a.cue.upperBound
             var k = from
             while k < min(from + 6, t.count), s.rules.complementizers.match(t, at: k) == nil { k += 1 }
             if k < min(from + 6, t.count) { from = k + 1 }
@@ -103,7 +121,7 @@ extension ClaimFinder {
         while to > from, t[to - 1].kind == .punctuation, !isQuoteMark(t[to - 1]) { to -= 1 }
         let lo = from < t.count ? t[from].start : s.sentence.end
         let hi = to > 0 && to > from ? t[to - 1].end : lo
-        let best = quotes.filter { $0.words > 3 && $0.end >= lo - 3 && $0.start <= hi + 3 }.max { $0.words < $1.words }
+        let best = quotes.filter { $0.end >= lo - 3 && $0.start <= hi + 3 }.max { $0.words < $1.words }
         if let q = best {
             let quote = string(text, q.start, q.end)
             return (Claim.Span(text: quote, start: q.start, end: q.end), quote)

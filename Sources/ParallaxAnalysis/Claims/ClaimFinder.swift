@@ -17,15 +17,27 @@ struct ClaimFinder: Sendable {
         var lastSpeaker: Attribution.Source?
         var coveredUntil = -1  // the end of the last quote a claim has taken in
         for s in sentences {
-            let inSentence = quotes.filter { $0.start < s.sentence.end && $0.end > s.sentence.start }
+            let inSentence = quotes.filter { $0.start < s.sentence.end && $0.end > s.sentence.start && $0.isSpeech }
             let quoted: (Int) -> Bool = { i in
-                inSentence.contains { $0.start <= s.tokens[i].start && s.tokens[i].end <= $0.end && $0.words > 3 }
+                inSentence.contains { $0.start <= s.tokens[i].start && s.tokens[i].end <= $0.end }
             }
             let local = mentions.filter { $0.sentence == s.index }
             let found = attributions.read(s, mentions: local, quoted: quoted, lastSpeaker: lastSpeaker)
-            var built = chains(found).map { claim(s, chain: $0, all: found, quotes: inSentence, text: text, quoted: quoted) }
+            let chains = chains(found)
+            var built = chains.map { chain in
+                // With one attribution, every quotation of the sentence is its: "“…,” Reiner said, “but …”".
+                claim(s, chain: chain, all: found, quotes: inSentence, joinQuotes: chains.count == 1, mentions: local,
+                      text: text, quoted: quoted)
+            }
+            if built.isEmpty, let according = found.first(where: { $0.kind == .according && $0.source != nil }) {
+                // "According to Western sources, Russia has gathered …": the marker alone attributes the sentence.
+                built = [claim(s, chain: [according], all: found.filter { $0.first != according.first },
+                               quotes: inSentence, joinQuotes: true, mentions: local, text: text, quoted: quoted)]
+            }
             if built.isEmpty {
                 if s.sentence.end <= coveredUntil { continue }
+                // A quotation running on into the next sentence is attributed there.
+                if inSentence.contains(where: { $0.end > s.sentence.end }) { continue }
                 guard let assertion = assertion(s, quotes: inSentence, quoted: quoted, text: text) else { continue }
                 built = [assertion]
             }
@@ -72,6 +84,9 @@ struct ClaimFinder: Sendable {
             } else if !a.inherited, var current = chains.last, let inner = current.last, inner.direction == .after,
                       let src = a.source, src.range.lowerBound >= inner.cue.upperBound,
                       src.entity == nil || src.entity != inner.source?.entity {
+                // Reported inside a report: "Peskov said that the leaders wrote …". A long description before an
+                // inner verb is more likely a clause ("the operator had ignored repeated warnings"): no source.
+                guard src.entity != nil || src.phrase.count <= 3 else { continue }
                 current.append(a)
                 chains[chains.count - 1] = current
             } else {

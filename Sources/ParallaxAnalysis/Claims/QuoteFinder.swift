@@ -10,6 +10,9 @@ struct QuoteFinder: Sendable {
         var start: Int
         var end: Int
         var words: Int
+        /// Reported words rather than a scare quote: more than three words, or a quotation opening a sentence or
+        /// following a colon ("Los diques resistirán", aseguró …).
+        var isSpeech: Bool
     }
 
     static let spaced: Set<Character> = ["«", "»", "‹", "›"]
@@ -31,7 +34,9 @@ struct QuoteFinder: Sendable {
             }
             guard let close = found, close > i + 1 else { i += 1; continue }
             let words = tokens[(i + 1)..<close].filter(\.isWord).count
-            out.append(Quote(start: tokens[i + 1].start, end: tokens[close - 1].end, words: words))
+            let opensClause = i == 0 || [":", ".", "!", "?", "…"].contains(tokens[i - 1].text)
+            out.append(Quote(start: tokens[i + 1].start, end: tokens[close - 1].end, words: words,
+                             isSpeech: words > 3 || (opensClause && words > 0)))
             i = close + 1
         }
         return out

@@ -14,30 +14,41 @@ struct FigureReader: Sendable {
         var i = 0
         let t = s.tokens
         while i < t.count {
-            guard !taken.contains(i), let (value, end, isWord) = number(s, at: i) else { i += 1; continue }
+            guard !taken.contains(i), let (value, end, isWord, isFraction) = number(s, at: i) else { i += 1; continue }
             var figure = Figure(text: "", value: value, sentence: s.index, start: t[i].start, end: t[end - 1].end)
             var first = i
             var last = end
-            if let (q, at) = qualifier(s, before: i) {
+            // A currency sign before the number ("$2.5 billion", "US$ 40", "R$ 1,2"), then the qualifier before both.
+            for length in [2, 1] where first - length >= 0 {
+                if let u = s.rules.units.match(t, at: first - length), u.length == length,
+                   t[first - 1].kind == .punctuation {
+                    figure.unit = u.payload
+                    first -= length
+                    break
+                }
+            }
+            if let (q, at) = qualifier(s, before: first) {
                 figure.qualifier = q
                 first = at
             }
-            if first > 0, let u = s.rules.units.match(t, at: first - 1), u.length == 1, t[first - 1].kind == .punctuation {
-                figure.unit = u.payload  // "$2.5 billion", "€30"
-                first -= 1
-            }
+            if isFraction { figure.unit = "fraction" }
             if let scale = s.rules.scaleWords.match(t, at: last) {
                 figure.value *= scale.payload
                 last += scale.length
+                if last < t.count, t[last].text == ".", t[last].start == t[last - 1].end { last += 1 }
             }
             if let u = s.rules.units.match(t, at: last) ?? (t.count > last && t[last].text == "%" ? .init(length: 1, payload: "percent") : nil) {
                 figure.unit = u.payload
                 last += u.length
+                if last < t.count, t[last].text == ".", t[last].start == t[last - 1].end, u.length == 1,
+                   t[last - 1].text.count <= 4 { last += 1 }
             }
             let counted = countedPhrase(s, from: last, taken: taken)
             if isWord && figure.qualifier == nil {
                 // A number word counts something only when a content word follows ("three people", not "three and").
                 guard let c = counted, !isStopword(c.first, s) else { i = end; continue }
+                // "the two countries" refers to things already named; it is not a figure.
+                if figure.value < 10, i > 0, isStopword(i - 1, s) { i = end; continue }
             }
             if isFragment(s, i, end) { i = end; continue }
             figure.counted = counted.map { s.text($0.first, $0.last) }
@@ -51,16 +62,22 @@ struct FigureReader: Sendable {
     }
 
     /// The number at token `i`: (value, end token, written in words?).
-    private func number(_ s: AnalysedSentence, at i: Int) -> (Double, Int, Bool)? {
+    private func number(_ s: AnalysedSentence, at i: Int) -> (Double, Int, Bool, Bool)? {
         let t = s.tokens
         if t[i].kind == .number, let v = FigureReader.value(of: t[i].text, decimal: s.rules.decimalSeparator) {
-            return (v, i + 1, false)
+            return (v, i + 1, false, false)
         }
-        if let f = s.rules.fractions.match(t, at: i), qualifier(s, before: i) != nil {
-            return (f.payload, i + f.length, false)
+        if let f = s.rules.fractions.match(t, at: i), qualifier(s, before: i) != nil || isFollowedByOf(t, i + f.length) {
+            return (f.payload, i + f.length, false, true)
         }
-        if let w = s.rules.numberWords.match(t, at: i), w.payload >= 2 { return (w.payload, i + w.length, true) }
+        if let w = s.rules.numberWords.match(t, at: i), w.payload >= 2 { return (w.payload, i + w.length, true, false) }
         return nil
+    }
+
+    /// "half of the residents", "la mitad de", "die Hälfte der": a fraction of something.
+    private func isFollowedByOf(_ t: [WordToken], _ i: Int) -> Bool {
+        i < t.count && ["of", "de", "des", "du", "della", "degli", "dei", "delle", "der", "af", "do", "da", "dos", "das",
+                        "del"].contains(t[i].folded)
     }
 
     /// Reads digits with separators by the language's conventions and the shape of the groups: a separator
@@ -86,9 +103,11 @@ struct FigureReader: Sendable {
 
     /// The qualifier phrase that ends right before token `i`, with its first token.
     private func qualifier(_ s: AnalysedSentence, before i: Int) -> (String, Int)? {
-        for length in (1...4).reversed() where i - length >= 0 {
-            if let m = s.rules.qualifiers.match(s.tokens, at: i - length), m.length == length {
-                return (m.payload, i - length)
+        // An abbreviated qualifier keeps its dot ("ok. 2,3 mld", "ca. 40"): step over it.
+        let end = i > 0 && s.tokens[i - 1].text == "." ? i - 1 : i
+        for length in (1...4).reversed() where end - length >= 0 {
+            if let m = s.rules.qualifiers.match(s.tokens, at: end - length), m.length == length {
+                return (m.payload, end - length)
             }
         }
         return nil
@@ -99,7 +118,11 @@ struct FigureReader: Sendable {
     private func countedPhrase(_ s: AnalysedSentence, from start: Int, taken: Set<Int>) -> (first: Int, last: Int)? {
         let t = s.tokens
         var first = start
-        if first < t.count, ["of", "de", "di"].contains(t[first].folded) { first += 1 }
+        if first < t.count, t[first].text == "." { first += 1 }
+        if first < t.count, isFollowedByOf(t, first) || t[first].folded == "di" { first += 1 }
+        if first < t.count, ["the", "die", "der", "den", "les", "la", "le", "los", "las", "i", "gli", "le", "os", "as"].contains(t[first].folded) {
+            first += 1
+        }
         var last = first
         while last < t.count, last - first < 6, t[last].kind != .punctuation || t[last].text == "-", !taken.contains(last) {
             last += 1

@@ -45,6 +45,8 @@ struct LanguageRules: Sendable {
     static let universalQuotes: [(open: Character, close: Character)] = [
         ("“", "”"), ("„", "“"), ("„", "”"), ("«", "»"), ("»", "«"), ("\"", "\""), ("‘", "’"), ("'", "'"),
         ("‚", "‘"), ("「", "」"), ("『", "』"), ("‹", "›"),
+        // Typing slips seen in real copy: an opening mark used to close.
+        ("“", "“"),
     ]
 
     init(file: LanguageDataFile?, language: String) {

@@ -17,6 +17,9 @@ public struct Gazetteer: Sendable {
         var rank: Int
     }
 
+    /// Ranks at or above this are countries, curated entities and media, not cities.
+    static let countryRank = 2_000_000_000
+
     private(set) var places: [Place] = []
     private var byKey: [String: [Int32]] = [:]
     /// Names that match only with their exact capitalisation ("UN", "EU", "AP").

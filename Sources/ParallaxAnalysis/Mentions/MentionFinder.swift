@@ -46,6 +46,7 @@ struct MentionFinder: Sendable {
             for form in MentionFinder.forms(of: written, language: s.rules.language) {
                 guard let place = gazetteer.lookup(text: form.text) else { continue }
                 if length == 1 && !isNameLike(s, i, place) { continue }
+                if length == 1, place.rank < Gazetteer.countryRank, isInsideName(s, i) { return nil }
                 let end = t[i + length - 1].end - form.trimmed
                 state.add(Mention(text: form.text, kind: place.kind, entity: place.id, start: t[i].start, end: end,
                                   sentence: s.index), name: place.name)
@@ -53,6 +54,15 @@ struct MentionFinder: Sendable {
             }
         }
         return nil
+    }
+
+    /// "Vladimir Putin", "President Volodymyr Zelensky": a city's name that is also a first name, read as a name.
+    private func isInsideName(_ s: AnalysedSentence, _ i: Int) -> Bool {
+        let t = s.tokens
+        if i + 1 < t.count, t[i + 1].isWord, t[i + 1].isCapitalised, t[i].end < t[i + 1].start,
+           gazetteer.lookup(text: t[i + 1].text) == nil { return true }
+        if i > 0, s.rules.personTitles.match(t, at: i - 1) != nil { return true }
+        return false
     }
 
     /// A one-word name must not be an ordinary word of the language written at the start of a sentence.
@@ -92,7 +102,7 @@ struct MentionFinder: Sendable {
     /// "Ukrainian President") become the person's role.
     private func person(_ s: AnalysedSentence, at i: Int, _ state: inout MentionState) -> Int? {
         let t = s.tokens
-        guard t[i].isCapitalised else { return nil }
+        guard t[i].isCapitalised, !isStopword(s, i) else { return nil }
         var end = i
         while end < t.count, end - i < 6, t[end].isWord, t[end].isCapitalised, !isKnownPlace(s, end) { end += 1 }
         // Titles inside the run ("Ukrainian President Volodymyr Zelensky") are the role, not the name.
@@ -107,7 +117,6 @@ struct MentionFinder: Sendable {
             }
         }
         let roleStart = nameStart > i ? modifiersBefore(s, i, limit: 2) : roleStartBefore(s, i)
-        while nameStart < end, isStopword(s, nameStart) { nameStart += 1 }
         guard nameStart < end else { return nil }
         if end - nameStart == 1 && t[end - 1].folded.count < 2 { return nil }
         let words = Array(nameStart..<end)
@@ -118,10 +127,12 @@ struct MentionFinder: Sendable {
         let known = state.personID(surname: surname)
         let titled = roleStart < nameStart
         if words.count == 1 {
-            guard titled || known != nil || isBesideReportingVerb(s, nameStart, end), !isStopword(s, nameStart) else {
-                return nil
-            }
+            guard titled || known != nil || isBesideReportingVerb(s, nameStart, end), !isStopword(s, nameStart),
+                  isSingleName(s, nameStart) else { return nil }
         }
+        // "The Ukrainian leader", "Separatist forces": a capitalised modifier of a title or group, not a name.
+        if end < t.count, s.rules.personTitles.match(t, at: end) != nil || s.rules.groupWords.match(t, at: end) != nil,
+           words.count == 1 { return nil }
         let trimmed = MentionFinder.forms(of: t[end - 1].text, language: "en").count > 1 ? 2 : 0
         let possessive = t[end - 1].text.hasSuffix("'s") || t[end - 1].text.hasSuffix("’s") ? trimmed : 0
         let name = s.text(nameStart, end)
@@ -134,10 +145,19 @@ struct MentionFinder: Sendable {
         return end
     }
 
+    /// One word that can be a surname: not a weekday, month, group word or title, not "Russian-backed".
+    private func isSingleName(_ s: AnalysedSentence, _ i: Int) -> Bool {
+        let t = s.tokens
+        if s.rules.weekdays.match(t, at: i) != nil || s.rules.months.match(t, at: i) != nil { return false }
+        if s.rules.groupWords.match(t, at: i) != nil || s.rules.personTitles.match(t, at: i) != nil { return false }
+        let parts = t[i].text.split(separator: "-")
+        return parts.allSatisfy { $0.first?.isUppercase ?? false }
+    }
+
     private func isKnownPlace(_ s: AnalysedSentence, _ i: Int) -> Bool {
         let t = s.tokens[i]
         guard let place = gazetteer.lookup(text: t.text) else { return false }
-        return place.kind == .organisation || t.text.count > 3
+        return place.rank >= Gazetteer.countryRank
     }
 
     /// Where a lower-case title and its modifiers begin, when they stand right before a name: "Kremlin
@@ -177,9 +197,12 @@ struct MentionFinder: Sendable {
         (from..<to).filter { s.rules.personTitles.match(s.tokens, at: $0) != nil }.map { s.tokens[$0].folded }
     }
 
+    /// "Kuleba said", "Pasechnik also noted", or "…, said Kuleba." (the name closing the clause).
     private func isBesideReportingVerb(_ s: AnalysedSentence, _ start: Int, _ end: Int) -> Bool {
         let t = s.tokens
-        if start > 0, s.rules.reportingVerbs.match(t, at: start - 1) != nil { return true }
+        if start > 0, s.rules.reportingVerbs.match(t, at: start - 1) != nil, end == t.count || t[end].kind == .punctuation {
+            return true
+        }
         for k in end..<min(end + 3, t.count) where s.rules.reportingVerbs.match(t, at: k) != nil { return true }
         return false
     }
@@ -191,6 +214,12 @@ struct MentionFinder: Sendable {
     private func organisation(_ s: AnalysedSentence, at i: Int, _ state: inout MentionState) -> Int? {
         let t = s.tokens
         guard t[i].isCapitalised, !isStopword(s, i) else { return nil }
+        if isOrganisationWord(s, i), let end = headFirstName(s, i), end - i >= 2 {
+            let text = s.text(i, end)
+            state.add(Mention(text: text, kind: .organisation, entity: "org:" + MentionState.slug(text),
+                              start: t[i].start, end: t[end - 1].end, sentence: s.index), name: text)
+            return end
+        }
         var end = i
         while end < t.count, end - i < 6, t[end].isWord, t[end].isCapitalised { end += 1 }
         if end < t.count, isOrganisationWord(s, end) { end += 1 }
@@ -205,6 +234,29 @@ struct MentionFinder: Sendable {
         state.add(Mention(text: text, kind: .organisation, entity: "org:" + MentionState.slug(text), start: t[i].start,
                           end: t[end - 1].end, sentence: s.index), name: text)
         return end
+    }
+
+    /// Where a name that starts with its organisation word ends: "Ministerio del Interior", "Agência de Imprensa
+    /// de Velmora", "Министерство обороны" (Slavic languages name the domain in a lower-case genitive).
+    private func headFirstName(_ s: AnalysedSentence, _ i: Int) -> Int? {
+        let t = s.tokens
+        let slavic = ["ru", "uk", "pl", "cs", "sk", "bg", "sr", "hr", "sl", "be"].contains(s.rules.language)
+        var end = i + 1
+        var lowercase = 0
+        while end < t.count, end - i < 8, t[end].isWord {
+            if t[end].isCapitalised && !isStopword(s, end) {
+                end += 1
+            } else if isStopword(s, end), t[end].folded.count <= 4, end + 1 < t.count, t[end + 1].isCapitalised,
+                      t[end + 1].isWord {
+                end += 2  // "de", "del", "do"
+            } else if slavic, lowercase < 2, !isStopword(s, end), s.rules.reportingVerbs.match(t, at: end) == nil {
+                end += 1
+                lowercase += 1
+            } else {
+                break
+            }
+        }
+        return end > i + 1 ? end : nil
     }
 
     /// A title without a name ("the spokesman", "the DPR leader", "DNR-lederen") refers back to the person who
@@ -229,7 +281,8 @@ struct MentionFinder: Sendable {
         // A title right before a name is that person's role: the name is read next.
         if i + h.length < t.count, t[i + h.length].isCapitalised, !isStopword(s, i + h.length) { return nil }
         var start = headAt
-        while start > 0, headAt - start < 2, t[start - 1].isWord, t[start - 1].isCapitalised || isModifier(s, start - 1) {
+        while start > 0, headAt - start < 2, t[start - 1].isWord, !isStopword(s, start - 1),
+              t[start - 1].isCapitalised || t[start - 1].text.contains("-") {
             start -= 1
         }
         headAt += h.length
@@ -241,18 +294,12 @@ struct MentionFinder: Sendable {
                               sentence: s.index), name: nil)
             return headAt
         }
-        guard isGroup || start < i else { return nil }
+        // A bare common noun ("people", "countries") is a group only where it speaks: "Eyewitnesses reported".
+        guard start < i || (isGroup && (t[i].isCapitalised || isBesideReportingVerb(s, i, headAt))) else { return nil }
         let key = MentionState.slug((start..<headAt).map { t[$0].folded }.joined(separator: " "))
         state.add(Mention(text: text, kind: .group, entity: "group:" + key, start: t[start].start,
                           end: t[headAt - 1].end, sentence: s.index), name: text)
         return headAt
-    }
-
-    /// A lower-case word that qualifies a title or group ("separatist leaders", "local residents"), not a
-    /// function word.
-    private func isModifier(_ s: AnalysedSentence, _ i: Int) -> Bool {
-        !isStopword(s, i) && s.rules.reportingVerbs.match(s.tokens, at: i) == nil && s.tokens[i].folded.count > 3
-            && s.rules.negations.match(s.tokens, at: i) == nil
     }
 
     private func isOrganisationWord(_ s: AnalysedSentence, _ i: Int) -> Bool {

@@ -61,11 +61,24 @@ public struct ICUSentenceSegmenter: SentenceSegmenting {
         var i = end - 1
         while i >= start && scalars[i].properties.isWhitespace { i -= 1 }
         guard i >= start, scalars[i] == "." else { return false }
+        if isOrdinalDay(scalars, dot: i, start: start) { return true }
         var word = String.UnicodeScalarView()
         var j = i - 1
         while j >= start && j >= i - 12 && (scalars[j].properties.isAlphabetic || scalars[j] == "°") { j -= 1 }
         word.append(contentsOf: scalars[(j + 1)..<i])
         return Abbreviations.isAbbreviation(String(word), language: language)
+    }
+
+    /// "am 22. Februar", "den 22. februar", "22. lutego": a day written as an ordinal before a month name.
+    private func isOrdinalDay(_ scalars: [Unicode.Scalar], dot: Int, start: Int) -> Bool {
+        var j = dot - 1
+        while j >= start, j >= dot - 2, scalars[j].properties.numericType == .decimal { j -= 1 }
+        guard (1...2).contains(dot - 1 - j), j < start || !scalars[j].properties.isAlphabetic else { return false }
+        var k = dot + 1
+        while k < scalars.count, scalars[k].properties.isWhitespace { k += 1 }
+        var word = String.UnicodeScalarView()
+        while k < scalars.count, scalars[k].properties.isAlphabetic { word.append(scalars[k]); k += 1 }
+        return DateText.names.months[TextNormaliser.fold(String(word))] != nil
     }
 
     private func call(_ units: [UInt16], _ locale: String, _ out: inout [Int32]) -> Int32 {

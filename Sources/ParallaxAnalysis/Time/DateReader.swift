@@ -59,6 +59,11 @@ struct DateReader: Sendable {
                 if t[probe].kind == .word && t[probe].folded.count > 3 { break }
             }
             while k < t.count, r.dayParts.match(t, at: k) != nil { k += r.dayParts.match(t, at: k)!.length }
+            // "lundi prochain", "el lunes pasado": the modifier after the weekday.
+            if relative == nil, let m = r.relativeModifiers.match(t, at: k) {
+                relative = m.payload
+                k += m.length
+            }
             return (.weekday(w.payload, relative), nil, k)
         }
         if let d = r.relativeDays.match(t, at: i) { return (.offset(d.payload, .day), nil, i + d.length) }
@@ -101,6 +106,9 @@ struct DateReader: Sendable {
             if yearAt < t.count, let y = t[yearAt].year { return (.day(year: y, month: m.payload, day: day), yearAt + 1) }
             if end < t.count, t[end].text == "." { end += 1 }
             return (.day(year: nil, month: m.payload, day: day), end)
+        }
+        if k < t.count, ["de", "del", "di", "of"].contains(t[k].folded), k + 1 < t.count, let y = t[k + 1].year {
+            return (.month(year: y, month: m.payload), k + 2)  // "enero de 2021", "fevereiro de 2015"
         }
         if k < t.count, let y = t[k].year { return (.month(year: y, month: m.payload), k + 1) }
         return nil
