@@ -13,6 +13,8 @@ struct Attribution: Sendable {
         var entity: String?
         /// The whole phrase the source was read from ("water-authority spokesman Tomas Reiner").
         var phrase: Range<Int>
+        /// The phrase opens a reported clause ("… said that the engineers wrote"): a likely subject.
+        var afterComplementizer = false
 
         init(range: Range<Int>, text: String, entity: String?, phrase: Range<Int>? = nil) {
             self.range = range

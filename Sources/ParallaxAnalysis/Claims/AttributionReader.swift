@@ -69,10 +69,16 @@ struct AttributionReader: Sendable {
         let cue = all[k].cue
         var leftEnd = cue.lowerBound
         if leftEnd > 0, s.tokens[leftEnd - 1].text == ",",
-           let open = (max(0, leftEnd - 16)..<(leftEnd - 1)).last(where: { s.tokens[$0].text == "," }),
-           s.rules.personTitles.match(s.tokens, at: open + 1) != nil
-            || (open + 2 < leftEnd && s.rules.personTitles.match(s.tokens, at: open + 2) != nil) {
-            leftEnd = open  // skip the apposition: "Denis Pushilin, head of the DPR, said"
+           let open = (max(0, leftEnd - 12)..<(leftEnd - 1)).last(where: { s.tokens[$0].text == "," }) {
+            // An apposition before the verb: "Il capo del gestore, Lukas Brenner, sostiene" names the source inside
+            // the commas; "Denis Pushilin, head of the DPR, said" and "Tarnhold Energy Inc., the dam's operator,
+            // claimed" name it before them.
+            let lo = s.tokens[open].end
+            let hi = s.tokens[leftEnd - 1].start
+            if let person = mentions.last(where: { $0.kind == .person && $0.start >= lo && $0.end <= hi }) {
+                return source(for: person, in: s, phrase: (open + 1)..<(leftEnd - 1))
+            }
+            leftEnd = open
         }
         if let left = sourceBefore(s, leftEnd, mentions, all) {
             // "I et interview fredag sagde Reiner, at …", "Am Montag sagte Peskow": an adverbial before the verb,
@@ -94,8 +100,7 @@ struct AttributionReader: Sendable {
         guard let right = sourceAfter(s, cue.upperBound, mentions, quoted: quoted, window: 6, requireMention: true)
         else { return nil }
         let between = cue.upperBound..<right.range.lowerBound
-        guard between.allSatisfy({ s.tokens[$0].isCapitalised || s.rules.personTitles.match(s.tokens, at: $0) != nil
-            || isArticle(s, $0) }) else { return nil }
+        guard between.count <= 4, between.allSatisfy({ s.tokens[$0].isWord }) else { return nil }
         // After a comma or quotation ("…," wrote Pasechnik) or with the name right after the verb ("sagte Peskow").
         let afterPunctuation = cue.lowerBound > 0 && s.tokens[cue.lowerBound - 1].kind == .punctuation
         guard afterPunctuation || between.isEmpty else { return nil }
@@ -132,10 +137,11 @@ struct AttributionReader: Sendable {
         let from = t[start].start
         let to = t[npEnd - 1].end
         let inside = mentions.filter { $0.start >= from && $0.end <= to }
-        if let person = inside.last(where: { $0.kind == .person }) {
+        let lead = stripLeadingStopwords(s, start, npEnd)
+        let headedByGroup = s.rules.groupWords.match(t, at: lead) != nil || s.rules.organisationWords.match(t, at: lead) != nil
+        if !headedByGroup, let person = inside.last(where: { $0.kind == .person }) {
             return source(for: person, in: s, phrase: start..<npEnd)
         }
-        let lead = stripLeadingStopwords(s, start, npEnd)
         if inside.count == 1, let m = inside.first, m.start <= t[lead].start, m.end >= to - 2 {
             return source(for: m, in: s, phrase: start..<npEnd)
         }
@@ -151,7 +157,9 @@ struct AttributionReader: Sendable {
         }
         // A description must hold a content word: "they" alone is resolved above, "it" is nobody.
         guard (lead..<npEnd).contains(where: { !isStopword(s, $0) }) else { return nil }
-        return Attribution.Source(range: start..<npEnd, text: s.text(start, npEnd), entity: nil)
+        var description = Attribution.Source(range: start..<npEnd, text: s.text(start, npEnd), entity: nil)
+        description.afterComplementizer = start > 0 && s.rules.complementizers.match(t, at: start - 1) != nil
+        return description
     }
 
     /// The source after a marker or an inverted verb: a mention starting within `window` tokens, or for
@@ -184,8 +192,8 @@ struct AttributionReader: Sendable {
     private func isSkippable(_ s: AnalysedSentence, _ i: Int) -> Bool {
         let t = s.tokens[i]
         if s.rules.negations.match(s.tokens, at: i) != nil || s.rules.hedges.match(s.tokens, at: i) != nil { return true }
-        if isStopword(s, i) { return !s.rules.complementizers.matches(in: [t]).isEmpty ? false : true }
-        return t.folded.hasSuffix("ly") || t.folded.count <= 4
+        if isStopword(s, i) { return s.rules.complementizers.match(s.tokens, at: i) == nil }
+        return s.rules.language == "en" && t.folded.hasSuffix("ly")
     }
 
     private func isBoundary(_ s: AnalysedSentence, _ i: Int, _ units: [Attribution]) -> Bool {

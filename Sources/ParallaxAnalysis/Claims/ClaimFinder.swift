@@ -18,8 +18,9 @@ struct ClaimFinder: Sendable {
         var coveredUntil = -1  // the end of the last quote a claim has taken in
         for s in sentences {
             let inSentence = quotes.filter { $0.start < s.sentence.end && $0.end > s.sentence.start && $0.isSpeech }
+            let inserted = insertedAttribution(s)
             let quoted: (Int) -> Bool = { i in
-                inSentence.contains { $0.start <= s.tokens[i].start && s.tokens[i].end <= $0.end }
+                !inserted.contains(i) && inSentence.contains { $0.start <= s.tokens[i].start && s.tokens[i].end <= $0.end }
             }
             let local = mentions.filter { $0.sentence == s.index }
             let found = attributions.read(s, mentions: local, quoted: quoted, lastSpeaker: lastSpeaker)
@@ -48,6 +49,22 @@ struct ClaimFinder: Sendable {
             claims += built
         }
         return claims
+    }
+
+    /// Tokens of an attribution set between dashes inside a quotation: «Вода поднимается, — сказал Райнер, — …».
+    private func insertedAttribution(_ s: AnalysedSentence) -> Set<Int> {
+        let dashes = s.tokens.indices.filter { ["—", "–"].contains(s.tokens[$0].text) }
+        var out = Set<Int>()
+        for (a, b) in zip(dashes, dashes.dropFirst()) where b - a <= 8 {
+            if (a + 1..<b).contains(where: { s.rules.reportingVerbs.match(s.tokens, at: $0) != nil }) {
+                out.formUnion(a...b)
+            }
+        }
+        if let last = dashes.last, out.isEmpty || !out.contains(last), last + 1 < s.tokens.count,
+           s.rules.reportingVerbs.match(s.tokens, at: last + 1) != nil {
+            out.formUnion(last..<s.tokens.count)  // «…», — сказал Райнер.
+        }
+        return out
     }
 
     /// Quotations found paragraph by paragraph (they may run over several sentences).
@@ -86,7 +103,7 @@ struct ClaimFinder: Sendable {
                       src.entity == nil || src.entity != inner.source?.entity {
                 // Reported inside a report: "Peskov said that the leaders wrote …". A long description before an
                 // inner verb is more likely a clause ("the operator had ignored repeated warnings"): no source.
-                guard src.entity != nil || src.phrase.count <= 3 else { continue }
+                guard src.entity != nil || src.phrase.count <= 3 || src.afterComplementizer else { continue }
                 current.append(a)
                 chains[chains.count - 1] = current
             } else {

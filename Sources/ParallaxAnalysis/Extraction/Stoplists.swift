@@ -6,6 +6,10 @@ import ParallaxModel
 /// ISO 639-1 code. Stopword density is what tells running prose from menus, captions and link lists.
 public struct Stoplists: Sendable {
     public private(set) var words: [String: Set<String>]
+    /// The most frequent entries of each list (the lists are ranked by frequency), short words only: the
+    /// function words ("the", "и", "że") that the claim and name readers step over. The full lists also hold
+    /// common nouns and even first names ("человек", "Павел").
+    public private(set) var functionWords: [String: Set<String>] = [:]
 
     public init(words: [String: Set<String>]) { self.words = words }
 
@@ -13,6 +17,7 @@ public struct Stoplists: Sendable {
     public static func load(from directory: URL) -> Stoplists {
         let codesByName = languageCodesByEnglishName()
         var words: [String: Set<String>] = [:]
+        var functionWords: [String: Set<String>] = [:]
         let files = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         for file in files where file.hasSuffix(".txt") {
             let name = String(file.dropLast(4)).replacingOccurrences(of: "_", with: " ")
@@ -21,8 +26,12 @@ public struct Stoplists: Sendable {
             else { continue }
             let list = content.split(whereSeparator: \.isNewline).map { $0.lowercased() }.filter { !$0.isEmpty }
             words[code, default: []].formUnion(list)
+            // 150 and 7 letters: the top of the lists is grammar; below it come content words.
+            functionWords[code, default: []].formUnion(list.prefix(150).filter { $0.count <= 7 })
         }
-        return Stoplists(words: words)
+        var lists = Stoplists(words: words)
+        lists.functionWords = functionWords
+        return lists
     }
 
     /// jusText names ICU does not spell the same way.

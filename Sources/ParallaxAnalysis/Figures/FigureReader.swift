@@ -48,7 +48,7 @@ struct FigureReader: Sendable {
                 // A number word counts something only when a content word follows ("three people", not "three and").
                 guard let c = counted, !isStopword(c.first, s) else { i = end; continue }
                 // "the two countries" refers to things already named; it is not a figure.
-                if figure.value < 10, i > 0, isStopword(i - 1, s) { i = end; continue }
+                if figure.value < 10, i > 0, FigureReader.determiners.contains(t[i - 1].folded) { i = end; continue }
             }
             if isFragment(s, i, end) { i = end; continue }
             figure.counted = counted.map { s.text($0.first, $0.last) }
@@ -60,6 +60,10 @@ struct FigureReader: Sendable {
         }
         return out
     }
+
+    static let determiners: Set<String> = ["the", "these", "those", "both", "its", "their", "his", "her", "die", "der",
+                                           "den", "das", "beide", "beiden", "les", "ces", "los", "las", "estos", "i", "gli",
+                                           "le", "os", "as", "de", "begge"]
 
     /// The number at token `i`: (value, end token, written in words?).
     private func number(_ s: AnalysedSentence, at i: Int) -> (Double, Int, Bool, Bool)? {

@@ -88,12 +88,16 @@ struct MentionFinder: Sendable {
             out.append((head, written.count - head.count))
         }
         guard !["en", "zh", "ja", "ko"].contains(language), written.count >= 5 else { return out }
-        for n in 1...2 where written.count - n >= 4 {
-            let stem = String(written.dropLast(n))
-            if stem.last?.isLetter == true { out.append((stem, n)) }
+        let lower = written.lowercased()
+        for ending in caseEndings where lower.hasSuffix(ending) && written.count - ending.count >= 4 {
+            out.append((String(written.dropLast(ending.count)), ending.count))
         }
         return out
     }
+
+    /// Case endings that inflecting languages add to place names: Kiews, Донецка, Луганске, Ługańska, Kijowie.
+    static let caseEndings = ["s", "a", "e", "u", "y", "i", "ie", "em", "om", "ą", "ę", "ого", "ому", "ом", "ой", "ем", "а",
+                              "у", "е", "ы", "и", "і", "ї", "ю", "ові", "ою"]
 
     // MARK: People
 
@@ -200,8 +204,10 @@ struct MentionFinder: Sendable {
     /// "Kuleba said", "Pasechnik also noted", or "…, said Kuleba." (the name closing the clause).
     private func isBesideReportingVerb(_ s: AnalysedSentence, _ start: Int, _ end: Int) -> Bool {
         let t = s.tokens
-        if start > 0, s.rules.reportingVerbs.match(t, at: start - 1) != nil, end == t.count || t[end].kind == .punctuation {
-            return true
+        if start > 0, s.rules.reportingVerbs.match(t, at: start - 1) != nil {
+            // "…, said Kuleba." or "…, sagte Reiner im Fernsehen": the name closes the attribution.
+            if end == t.count || t[end].kind == .punctuation { return true }
+            if start > 1, t[start - 2].kind == .punctuation, isStopword(s, end) { return true }
         }
         for k in end..<min(end + 3, t.count) where s.rules.reportingVerbs.match(t, at: k) != nil { return true }
         return false

@@ -6,12 +6,13 @@ import ParallaxModel
 public struct ArticleReading: Sendable {
     public var languages: LanguageKit
     public var gazetteer: Gazetteer
+    /// Function words per language (see `Stoplists.functionWords`).
     var stopwords: [String: Set<String>]
 
     public init(languages: LanguageKit, gazetteer: Gazetteer, stopwords: Stoplists) {
         self.languages = languages
         self.gazetteer = gazetteer
-        self.stopwords = stopwords.words
+        self.stopwords = stopwords.functionWords
     }
 
     public static let stages = [

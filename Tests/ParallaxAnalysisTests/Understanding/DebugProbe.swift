@@ -4,9 +4,12 @@ import ParallaxModel
 @testable import ParallaxAnalysis
 
 @Test func debugProbe() {
-    let rules = LanguageKit.shipped.rules(for: "de")
-    let text = "eine Inspektion hatte am 22. Februar stattgefunden."
-    let s = AnalysedSentence(index: 0, sentence: Sentence(text: text, start: 0, end: text.unicodeScalars.count, paragraph: 0, language: "de"), rules: rules)
-    print(DateReader().read(s).map { "\($0.value) \($0.from)-\($0.to)" })
-    print(s.tokens[4].dayOfMonth as Any)
+    for (lang, text) in [("ru", "Директор компании-оператора Павел Лисицын утверждает, что плотина была в исправном состоянии.")] {
+        let a = Support.read(text, language: lang)
+        print(a.mentions.map { "\($0.text) \($0.kind) \($0.entity ?? "") \($0.start)" })
+        print(a.entities)
+        let rules = LanguageKit.shipped.rules(for: lang)
+        let s = AnalysedSentence(index: 0, sentence: a.sentences[0], rules: rules)
+        print(rules.personTitles.match(s.tokens, at: 2) as Any, rules.honorifics.match(s.tokens, at: 2) as Any)
+    }
 }
