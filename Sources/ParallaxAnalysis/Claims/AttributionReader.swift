@@ -67,6 +67,8 @@ struct AttributionReader: Sendable {
     private func verbSource(_ s: AnalysedSentence, _ all: [Attribution], _ k: Int, _ mentions: [Mention],
                             quoted: (Int) -> Bool, lastSpeaker: Attribution.Source?) -> Attribution.Source? {
         let cue = all[k].cue
+        if let right = inverted(s, cue, mentions, quoted: quoted) { return right }
+        if let subject = clauseInitialSubject(s, cue, all) { return subject }
         var leftEnd = cue.lowerBound
         if leftEnd > 0, s.tokens[leftEnd - 1].text == ",",
            let open = (max(0, leftEnd - 12)..<(leftEnd - 1)).last(where: { s.tokens[$0].text == "," }) {
@@ -93,19 +95,55 @@ struct AttributionReader: Sendable {
             }
             return left
         }
-        // Inversion ("…," wrote Pasechnik; said Kremlin spokesman Peskov): only after reported words, and only
-        // names and titles between the verb and the name.
-        let wordsBefore = (0..<cue.lowerBound).filter { s.tokens[$0].isWord || quoted($0) }.count
-        guard wordsBefore >= 3 else { return nil }
+        return nil
+    }
+
+    /// The name after the verb in an inversion: "…," wrote Pasechnik; "…, informó la VPA"; "…, a indiqué Reiner à la
+    /// télévision" (after a comma or quotation, closing the sentence); "In einem Interview sagte Volkova, …" (in
+    /// verb-second languages, a name right after the verb is its subject).
+    private func inverted(_ s: AnalysedSentence, _ cue: Range<Int>, _ mentions: [Mention], quoted: (Int) -> Bool)
+        -> Attribution.Source? {
+        let t = s.tokens
         guard let right = sourceAfter(s, cue.upperBound, mentions, quoted: quoted, window: 6, requireMention: true)
         else { return nil }
         let between = cue.upperBound..<right.range.lowerBound
-        guard between.count <= 4, between.allSatisfy({ s.tokens[$0].isWord }) else { return nil }
-        // After a comma or quotation ("…," wrote Pasechnik) or with the name right after the verb ("sagte Peskow").
-        let afterPunctuation = cue.lowerBound > 0 && s.tokens[cue.lowerBound - 1].kind == .punctuation
-        guard afterPunctuation || between.isEmpty else { return nil }
-        return right
+        guard between.count <= 4, between.allSatisfy({ t[$0].isWord }) else { return nil }
+        if between.isEmpty, AttributionReader.verbSecond.contains(s.rules.language), right.entity?.hasPrefix("person:") == true,
+           !mentions.contains(where: { $0.kind == .person && $0.end == t[max(0, cue.lowerBound - 1)].end }) {
+            return right
+        }
+        let wordsBefore = (0..<cue.lowerBound).filter { t[$0].isWord || quoted($0) }.count
+        guard wordsBefore >= 3, cue.lowerBound > 0, t[cue.lowerBound - 1].kind == .punctuation else { return nil }
+        // The attribution closes the sentence: only a short tail (a date, a place, "on television") follows.
+        var end = right.range.upperBound
+        var tail = 0
+        while end < t.count, t[end].kind != .punctuation || t[end].text == "-" {
+            if s.rules.complementizers.match(t, at: end) != nil { return nil }
+            tail += 1
+            end += 1
+        }
+        return tail <= 10 ? right : nil
     }
+
+    /// German puts the verb of a subordinate or reported clause last ("…, die Ingenieure hätten … gewarnt."): its
+    /// subject opens the clause, an article and capitalised nouns.
+    private func clauseInitialSubject(_ s: AnalysedSentence, _ cue: Range<Int>, _ all: [Attribution]) -> Attribution.Source? {
+        let t = s.tokens
+        guard ["de", "nl"].contains(s.rules.language), cue.upperBound == t.count || t[cue.upperBound].kind == .punctuation,
+              let boundary = (0..<cue.lowerBound).last(where: { t[$0].text == "," || s.rules.complementizers.match(t, at: $0) != nil }),
+              cue.lowerBound - boundary > 3 else { return nil }
+        var start = boundary + 1
+        while start < cue.lowerBound, t[start].kind == .punctuation { start += 1 }
+        var end = start
+        if end < cue.lowerBound, isArticle(s, end) { end += 1 }
+        while end < cue.lowerBound, t[end].isWord, t[end].isCapitalised { end += 1 }
+        guard end > start, t[end - 1].isCapitalised else { return nil }
+        var source = Attribution.Source(range: start..<end, text: s.text(start, end), entity: nil)
+        source.afterComplementizer = true
+        return source
+    }
+
+    static let verbSecond: Set<String> = ["de", "da", "nl", "sv", "nb", "nn", "no", "is"]
 
     /// A short function word such as "the", "a", "der" (stopwords of at most three letters).
     private func isArticle(_ s: AnalysedSentence, _ i: Int) -> Bool {
@@ -122,6 +160,7 @@ struct AttributionReader: Sendable {
         -> Attribution.Source? {
         let t = s.tokens
         var j = end
+        if j > 0, !isBoundary(s, j - 1, units), t[j - 1].text == "." { j -= 1 }
         var skipped = 0
         while j > 0, skipped < 3, t[j - 1].isWord, !t[j - 1].isCapitalised, !isInsideMention(t[j - 1], mentions),
               !isPronoun(s, (j - 1)..<j), isSkippable(s, j - 1) {
@@ -198,6 +237,10 @@ struct AttributionReader: Sendable {
 
     private func isBoundary(_ s: AnalysedSentence, _ i: Int, _ units: [Attribution]) -> Bool {
         let t = s.tokens[i]
+        // "Inc.", "S.A.": a dot glued to a short word abbreviates it.
+        if t.text == ".", i > 0, s.tokens[i - 1].end == t.start, s.tokens[i - 1].isWord, s.tokens[i - 1].text.count <= 4 {
+            return false
+        }
         if t.kind == .punctuation { return !["-", "'", "’", "/"].contains(t.text) }
         if s.rules.complementizers.match(s.tokens, at: i) != nil { return true }
         return units.contains { $0.cue.contains(i) }
@@ -222,12 +265,21 @@ struct AttributionReader: Sendable {
     private func direction(_ s: AnalysedSentence, _ all: [Attribution], _ k: Int) -> Attribution.Direction {
         let a = all[k]
         let t = s.tokens
+        // A clause-final verb with its subject at the clause start reports what lies between them.
+        if let src = a.source, src.afterComplementizer, src.range.upperBound < a.cue.lowerBound,
+           a.cue.upperBound == t.count || t[a.cue.upperBound].kind == .punctuation { return .after }
         let next = all[(k + 1)...].first { $0.kind == .verb }?.first ?? t.count
         var after = a.last
         while after < next, t[after].kind == .punctuation { after += 1 }
         if after < next, s.rules.complementizers.match(t, at: after) != nil { return .after }
         let tail = (after..<next).filter { t[$0].isWord }.count
         let wordsBefore = (0..<a.first).filter { t[$0].isWord }.count
+        // "“…,” he noted, referring to …": a quotation just before the attribution is what it reports.
+        let closers = Set(LanguageRules.universalQuotes.map { String($0.close) })
+        if a.first > 0, closers.contains(t[a.first - 1].text)
+            || (a.first > 1 && t[a.first - 1].text == "," && closers.contains(t[a.first - 2].text)) {
+            return .before
+        }
         if wordsBefore >= 3, a.first > 0, t[a.first - 1].kind == .punctuation, tail <= 8 { return .before }
         return .after
     }

@@ -77,12 +77,15 @@ extension ClaimFinder {
             let d = cue.map { abs($0.lowerBound - at) } ?? 0
             if d < channelDistance { claim.channel = m.payload; channelDistance = d }
         }
-        for (at, m) in s.rules.hedges.matches(in: t) where !quoted(at) {
+        for (at, m) in s.rules.hedges.matches(in: t) where !quoted(at) && !(cue?.contains(at) ?? false) {
             claim.hedges.append(s.text(at, at + m.length).lowercased())
         }
         if let cue {
-            for k in max(0, cue.lowerBound - 3)..<cue.lowerBound where s.rules.negations.match(t, at: k) != nil {
-                claim.negated = true
+            // "did not confirm", "не подтвердил": a negation just before the verb, in the same clause.
+            var k = cue.lowerBound - 1
+            while k >= 0, cue.lowerBound - k <= 3, t[k].kind != .punctuation {
+                if s.rules.negations.match(t, at: k) != nil { claim.negated = true }
+                k -= 1
             }
             if ["de", "da", "nl", "sv", "nb", "no"].contains(s.rules.language) {
                 // Verb-second languages put the negation after the verb, at the end of its clause: "bestätigte die
@@ -112,6 +115,11 @@ extension ClaimFinder {
             while k < min(from + 6, t.count), s.rules.complementizers.match(t, at: k) == nil { k += 1 }
             if k < min(from + 6, t.count) { from = k + 1 }
             to = next?.first ?? t.count
+            if let src = a.source?.range, src.upperBound < a.cue.lowerBound, (from..<to).allSatisfy({ t[$0].kind == .punctuation }) {
+                // "die Ingenieure hätten … gewarnt": the content sits between the subject and its final verb.
+                from = src.upperBound
+                to = a.cue.lowerBound
+            }
         } else {
             let previous = all.last { $0.last <= a.first && $0.kind == .verb && $0.direction == .after }
             from = previous?.cue.upperBound ?? 0

@@ -36,6 +36,8 @@ struct FigureReader: Sendable {
                 figure.value *= scale.payload
                 last += scale.length
                 if last < t.count, t[last].text == ".", t[last].start == t[last - 1].end { last += 1 }
+                // "2.500 millones de euros", "2,5 mil milhões de euros": the unit after "of".
+                if last + 1 < t.count, isFollowedByOf(t, last), s.rules.units.match(t, at: last + 1) != nil { last += 1 }
             }
             if let u = s.rules.units.match(t, at: last) ?? (t.count > last && t[last].text == "%" ? .init(length: 1, payload: "percent") : nil) {
                 figure.unit = u.payload
@@ -131,7 +133,9 @@ struct FigureReader: Sendable {
         while last < t.count, last - first < 6, t[last].kind != .punctuation || t[last].text == "-", !taken.contains(last) {
             last += 1
         }
-        while last > first, isStopword(last - 1, s) || t[last - 1].kind == .punctuation { last -= 1 }
+        // Trailing function words go ("people have died since"); the first word, the thing counted, stays.
+        while last > first + 1, isStopword(last - 1, s) || t[last - 1].kind == .punctuation { last -= 1 }
+        if last == first + 1, t[first].kind == .punctuation { return nil }
         return last > first ? (first, last) : nil
     }
 

@@ -99,6 +99,8 @@ struct MentionFinder: Sendable {
     static let caseEndings = ["s", "a", "e", "u", "y", "i", "ie", "em", "om", "ą", "ę", "ого", "ому", "ом", "ой", "ем", "а",
                               "у", "е", "ы", "и", "і", "ї", "ю", "ові", "ою"]
 
+    static let verbSecondLanguages: Set<String> = ["de", "da", "nl", "sv", "nb", "nn", "no", "is"]
+
     // MARK: People
 
     /// A personal name: two or more capitalised words ("Denis Pushilin"), or one after a title ("President
@@ -204,10 +206,17 @@ struct MentionFinder: Sendable {
     /// "Kuleba said", "Pasechnik also noted", or "…, said Kuleba." (the name closing the clause).
     private func isBesideReportingVerb(_ s: AnalysedSentence, _ start: Int, _ end: Int) -> Bool {
         let t = s.tokens
-        if start > 0, s.rules.reportingVerbs.match(t, at: start - 1) != nil {
-            // "…, said Kuleba." or "…, sagte Reiner im Fernsehen": the name closes the attribution.
+        if let verb = (max(0, start - 3)..<start).first(where: { k in
+            s.rules.reportingVerbs.match(t, at: k).map { k + $0.length == start } ?? false
+        }) {
+            // "…, said Kuleba." or "…, sagte Reiner im Fernsehen", "…, a indiqué Reiner à la télévision": the name
+            // closes the attribution.
             if end == t.count || t[end].kind == .punctuation { return true }
-            if start > 1, t[start - 2].kind == .punctuation, isStopword(s, end) { return true }
+            if verb > 0, t[verb - 1].kind == .punctuation, isStopword(s, end) { return true }
+            // Verb-second: "In einem Interview sagte Volkova" — unless a named subject precedes the verb, when the
+            // capitalised word after it is a German noun ("Weller dementierte Berichte").
+            if MentionFinder.verbSecondLanguages.contains(s.rules.language), verb > 0, !t[verb - 1].isCapitalised
+                || isOrganisationLike(t[verb - 1]) { return true }
         }
         for k in end..<min(end + 3, t.count) where s.rules.reportingVerbs.match(t, at: k) != nil { return true }
         return false
@@ -310,6 +319,10 @@ struct MentionFinder: Sendable {
 
     private func isOrganisationWord(_ s: AnalysedSentence, _ i: Int) -> Bool {
         s.rules.organisationWords.match(s.tokens, at: i) != nil
+    }
+
+    private func isOrganisationLike(_ t: WordToken) -> Bool {
+        isAcronym(t) || (gazetteer.lookup(text: t.text)?.kind == .organisation)
     }
 
     private func isAcronym(_ t: WordToken) -> Bool {
