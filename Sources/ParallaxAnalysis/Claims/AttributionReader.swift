@@ -7,7 +7,7 @@ struct AttributionReader: Sendable {
     var stopwords: [String: Set<String>]
 
     func read(_ s: AnalysedSentence, mentions: [Mention], quoted: (Int) -> Bool,
-              lastSpeaker: Attribution.Source?) -> [Attribution] {
+              people: [Mention]) -> [Attribution] {
         let t = s.tokens
         var found: [Attribution] = []
         // "There is no evidence to confirm these claims": the verb belongs to the writer's refutation.
@@ -37,9 +37,10 @@ struct AttributionReader: Sendable {
             }
             i += 1
         }
+        found.removeAll { $0.kind == .verb && isSubordinate(s, $0.cue) }
         for k in found.indices where found[k].kind == .verb {
-            found[k].source = verbSource(s, found, k, mentions, quoted: quoted, lastSpeaker: lastSpeaker)
-            found[k].direction = direction(s, found, k)
+            found[k].source = verbSource(s, found, k, mentions, quoted: quoted, people: people)
+            found[k].direction = direction(s, found, k, quoted: quoted)
         }
         for k in found.indices where found[k].kind == .verb && found[k].source == nil && k > 0 {
             // "…, adding that …": a participle shares the source of the attribution before it.
@@ -58,6 +59,17 @@ struct AttributionReader: Sendable {
             .contains(s.tokens[i - 1].folded)
     }
 
+    /// Verbs that report nothing of their own: an infinitive ("wrote to Putin to tell him that …", "zu warnen") or
+    /// an English participle right after a noun ("letters asking for help"). Their clause belongs to the verb
+    /// before them.
+    private func isSubordinate(_ s: AnalysedSentence, _ cue: Range<Int>) -> Bool {
+        guard cue.lowerBound > 0 else { return false }
+        let before = s.tokens[cue.lowerBound - 1]
+        if ["to", "zu"].contains(before.folded) { return true }
+        return s.rules.language == "en" && s.tokens[cue.lowerBound].folded.hasSuffix("ing") && before.isWord
+            && !isStopword(s, cue.lowerBound - 1)
+    }
+
     private func isInsideMention(_ t: WordToken, _ mentions: [Mention]) -> Bool {
         mentions.contains { $0.start <= t.start && t.end <= $0.end }
     }
@@ -65,13 +77,13 @@ struct AttributionReader: Sendable {
     /// The subject before a verb ("Kremlin spokesman Dmitry Peskov said", "The letters also allege") or, when
     /// there is none, the name right after it ("…," wrote Pasechnik).
     private func verbSource(_ s: AnalysedSentence, _ all: [Attribution], _ k: Int, _ mentions: [Mention],
-                            quoted: (Int) -> Bool, lastSpeaker: Attribution.Source?) -> Attribution.Source? {
+                            quoted: (Int) -> Bool, people: [Mention]) -> Attribution.Source? {
         let cue = all[k].cue
         if let right = inverted(s, cue, mentions, quoted: quoted) { return right }
         if let subject = clauseInitialSubject(s, cue, all) { return subject }
         var leftEnd = cue.lowerBound
         if leftEnd > 0, s.tokens[leftEnd - 1].text == ",",
-           let open = (max(0, leftEnd - 12)..<(leftEnd - 1)).last(where: { s.tokens[$0].text == "," }) {
+           let open = (max(0, leftEnd - 12)..<(leftEnd - 1)).last(where: { s.tokens[$0].text == "," && !isDateComma(s, $0) }) {
             // An apposition before the verb: "Il capo del gestore, Lukas Brenner, sostiene" names the source inside
             // the commas; "Denis Pushilin, head of the DPR, said" and "Tarnhold Energy Inc., the dam's operator,
             // claimed" name it before them.
@@ -85,17 +97,26 @@ struct AttributionReader: Sendable {
         if let left = sourceBefore(s, leftEnd, mentions, all) {
             // "I et interview fredag sagde Reiner, at …", "Am Montag sagte Peskow": an adverbial before the verb,
             // the subject right after it.
-            if left.entity == nil, !isPronoun(s, left.range),
+            if left.entity == nil, !isPronoun(s, left.range), AttributionReader.verbSecond.contains(s.rules.language),
                let right = sourceAfter(s, cue.upperBound, mentions, quoted: quoted, window: 3, requireMention: true),
                right.range.lowerBound == cue.upperBound {
                 return right
             }
-            if isPronoun(s, left.range), let resolved = lastSpeaker {
-                return Attribution.Source(range: left.range, text: left.text, entity: resolved.entity)
+            if isPronoun(s, left.range) {
+                // "he noted": the person named last before the pronoun; plural pronouns stay unresolved.
+                let singular = s.rules.pronouns.match(s.tokens, at: left.range.lowerBound)?.payload ?? false
+                let at = s.tokens[left.range.lowerBound].start
+                let person = singular ? people.last(where: { $0.end <= at }) : nil
+                return Attribution.Source(range: left.range, text: left.text, entity: person?.entity, phrase: left.phrase)
             }
             return left
         }
         return nil
+    }
+
+    /// "February 22, 2022": a comma inside a date, not between clauses.
+    private func isDateComma(_ s: AnalysedSentence, _ i: Int) -> Bool {
+        i > 0 && i + 1 < s.tokens.count && s.tokens[i - 1].dayOfMonth != nil && s.tokens[i + 1].year != nil
     }
 
     /// The name after the verb in an inversion: "…," wrote Pasechnik; "…, informó la VPA"; "…, a indiqué Reiner à la
@@ -119,6 +140,7 @@ struct AttributionReader: Sendable {
         var tail = 0
         while end < t.count, t[end].kind != .punctuation || t[end].text == "-" {
             if s.rules.complementizers.match(t, at: end) != nil { return nil }
+            if s.rules.reportingVerbs.match(t, at: end) != nil { break }  // "skrev Pushilin og citerede"
             tail += 1
             end += 1
         }
@@ -167,7 +189,17 @@ struct AttributionReader: Sendable {
             j -= 1
             skipped += 1
         }
+        // "quoted Peskov as saying": the one quoted stands before "as".
+        if s.rules.language == "en", j > 1, j == end, t[j - 1].folded == "as", end < t.count, t[end].folded.hasSuffix("ing") {
+            j -= 1
+        }
         let npEnd = j
+        // "if asked", "og bad": a conjunction or subordinator right before the verb; its subject is elsewhere.
+        if npEnd > 0, t[npEnd - 1].isWord, isStopword(s, npEnd - 1), !isPronoun(s, (npEnd - 1)..<npEnd) { return nil }
+        if npEnd > 0, isPronoun(s, (npEnd - 1)..<npEnd) {
+            // "In letters they ask": the pronoun next to the verb is its subject.
+            return Attribution.Source(range: (npEnd - 1)..<npEnd, text: t[npEnd - 1].text, entity: nil)
+        }
         var start = npEnd
         while start > 0, npEnd - start < 14, !isBoundary(s, start - 1, units) { start -= 1 }
         while start < npEnd, !t[start].isWord { start += 1 }
@@ -178,7 +210,14 @@ struct AttributionReader: Sendable {
         let inside = mentions.filter { $0.start >= from && $0.end <= to }
         let lead = stripLeadingStopwords(s, start, npEnd)
         let headedByGroup = s.rules.groupWords.match(t, at: lead) != nil || s.rules.organisationWords.match(t, at: lead) != nil
-        if !headedByGroup, let person = inside.last(where: { $0.kind == .person }) {
+        let persons = inside.filter { $0.kind == .person }
+        if !headedByGroup, persons.count > 1, let first = persons.first, let last = persons.last, last.end >= to - 2 {
+            // "Denis Pushilin and Leonid Pasechnik requested": both speak.
+            let a = t.firstIndex { $0.start >= first.start }!
+            let b = t.lastIndex { $0.end <= last.end }!
+            return Attribution.Source(range: a..<(b + 1), text: s.text(a, b + 1), entity: nil, phrase: start..<npEnd)
+        }
+        if !headedByGroup, let person = persons.last {
             return source(for: person, in: s, phrase: start..<npEnd)
         }
         if inside.count == 1, let m = inside.first, m.start <= t[lead].start, m.end >= to - 2 {
@@ -188,7 +227,10 @@ struct AttributionReader: Sendable {
         if let m = inside.last, m.end >= to - 2 {
             let before = (lead..<npEnd).filter { t[$0].end <= m.start }.count
             if before <= 3 && !(lead..<npEnd).contains(where: { t[$0].end <= m.start && isPreposition(s, $0) }) {
-                return source(for: m, in: s, phrase: start..<npEnd)
+                var found = source(for: m, in: s, phrase: start..<npEnd)
+                // A group is described by its modifiers: "The two rebel leaders", not "leaders".
+                if m.kind == .group { found.text = s.text(lead, npEnd); found.range = lead..<npEnd }
+                return found
             }
         }
         if npEnd - lead == 1, isPronoun(s, lead..<npEnd) {
@@ -196,6 +238,9 @@ struct AttributionReader: Sendable {
         }
         // A description must hold a content word: "they" alone is resolved above, "it" is nobody.
         guard (lead..<npEnd).contains(where: { !isStopword(s, $0) }) else { return nil }
+        // A description ends in a noun, not a function word ("military intervention if"), and does not open with a
+        // pronoun ("She sees Russia as an aggressor and"): those are clauses.
+        if isStopword(s, npEnd - 1) || s.rules.pronouns.match(t, at: start) != nil { return nil }
         var description = Attribution.Source(range: start..<npEnd, text: s.text(start, npEnd), entity: nil)
         description.afterComplementizer = start > 0 && s.rules.complementizers.match(t, at: start - 1) != nil
         return description
@@ -230,6 +275,9 @@ struct AttributionReader: Sendable {
     /// Auxiliaries and adverbs between a subject and its verb: "has", "had", "also", "initially".
     private func isSkippable(_ s: AnalysedSentence, _ i: Int) -> Bool {
         let t = s.tokens[i]
+        // "if asked", "when asked": a subordinator, not an auxiliary; what precedes it is not the subject.
+        if s.rules.language == "en", ["if", "when", "as", "because", "while", "unless", "although", "whether", "once"]
+            .contains(t.folded) { return false }
         if s.rules.negations.match(s.tokens, at: i) != nil || s.rules.hedges.match(s.tokens, at: i) != nil { return true }
         if isStopword(s, i) { return s.rules.complementizers.match(s.tokens, at: i) == nil }
         return s.rules.language == "en" && t.folded.hasSuffix("ly")
@@ -262,7 +310,8 @@ struct AttributionReader: Sendable {
     }
 
     /// "…, Peskov said on Wednesday." reports what comes before; "Peskov said that …" what comes after.
-    private func direction(_ s: AnalysedSentence, _ all: [Attribution], _ k: Int) -> Attribution.Direction {
+    private func direction(_ s: AnalysedSentence, _ all: [Attribution], _ k: Int, quoted: (Int) -> Bool)
+        -> Attribution.Direction {
         let a = all[k]
         let t = s.tokens
         // A clause-final verb with its subject at the clause start reports what lies between them.
@@ -276,8 +325,8 @@ struct AttributionReader: Sendable {
         let wordsBefore = (0..<a.first).filter { t[$0].isWord }.count
         // "“…,” he noted, referring to …": a quotation just before the attribution is what it reports.
         let closers = Set(LanguageRules.universalQuotes.map { String($0.close) })
-        if a.first > 0, closers.contains(t[a.first - 1].text)
-            || (a.first > 1 && t[a.first - 1].text == "," && closers.contains(t[a.first - 2].text)) {
+        if a.first > 1, closers.contains(t[a.first - 1].text) && quoted(a.first - 2)
+            || (a.first > 2 && t[a.first - 1].text == "," && closers.contains(t[a.first - 2].text) && quoted(a.first - 3)) {
             return .before
         }
         if wordsBefore >= 3, a.first > 0, t[a.first - 1].kind == .punctuation, tail <= 8 { return .before }

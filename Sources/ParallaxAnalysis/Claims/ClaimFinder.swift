@@ -14,7 +14,7 @@ struct ClaimFinder: Sendable {
     func find(in sentences: [AnalysedSentence], mentions: [Mention], text: [Unicode.Scalar]) -> [Claim] {
         let quotes = paragraphQuotes(sentences)
         var claims: [Claim] = []
-        var lastSpeaker: Attribution.Source?
+        let people = mentions.filter { $0.kind == .person }
         var coveredUntil = -1  // the end of the last quote a claim has taken in
         for s in sentences {
             let inSentence = quotes.filter { $0.start < s.sentence.end && $0.end > s.sentence.start && $0.isSpeech }
@@ -23,7 +23,7 @@ struct ClaimFinder: Sendable {
                 !inserted.contains(i) && inSentence.contains { $0.start <= s.tokens[i].start && s.tokens[i].end <= $0.end }
             }
             let local = mentions.filter { $0.sentence == s.index }
-            let found = attributions.read(s, mentions: local, quoted: quoted, lastSpeaker: lastSpeaker)
+            let found = attributions.read(s, mentions: local, quoted: quoted, people: people)
             let chains = chains(found)
             var built = chains.map { chain in
                 // With one attribution, every quotation of the sentence is its: "“…,” Reiner said, “but …”".
@@ -35,15 +35,14 @@ struct ClaimFinder: Sendable {
                 built = [claim(s, chain: [according], all: found.filter { $0.first != according.first },
                                quotes: inSentence, joinQuotes: true, mentions: local, text: text, quoted: quoted)]
             }
+            // A question asks; it claims nothing unless it quotes someone.
+            if s.tokens.last?.text == "?", inSentence.isEmpty { continue }
             if built.isEmpty {
                 if s.sentence.end <= coveredUntil { continue }
                 // A quotation running on into the next sentence is attributed there.
                 if inSentence.contains(where: { $0.end > s.sentence.end }) { continue }
                 guard let assertion = assertion(s, quotes: inSentence, quoted: quoted, text: text) else { continue }
                 built = [assertion]
-            }
-            for c in built where c.speaker != nil {
-                lastSpeaker = Attribution.Source(range: 0..<0, text: c.speaker!.text, entity: c.speakerEntity)
             }
             for c in built where c.kind == .quote { coveredUntil = max(coveredUntil, c.content.end) }
             claims += built
@@ -89,6 +88,13 @@ struct ClaimFinder: Sendable {
     func chains(_ found: [Attribution]) -> [[Attribution]] {
         var chains: [[Attribution]] = []
         for a in found where a.kind == .verb && a.source != nil {
+            // "the Interfax news agency quoted Peskov as saying": the one quoted sits right inside the one quoting.
+            if !a.inherited, a.source!.range.upperBound <= a.cue.lowerBound, var current = chains.last,
+               let k = current.firstIndex(where: { $0.direction == .before && $0.cue.upperBound == a.source!.phrase.lowerBound }) {
+                current.insert(a, at: k + 1)
+                chains[chains.count - 1] = current
+                continue
+            }
             if a.direction == .before, var current = chains.popLast() {
                 // "Interfax quoted Peskov as saying": the one quoted sits inside the one quoting.
                 if let outer = current.first, outer.direction == .before, let src = a.source,

@@ -26,8 +26,8 @@ public struct Stoplists: Sendable {
             else { continue }
             let list = content.split(whereSeparator: \.isNewline).map { $0.lowercased() }.filter { !$0.isEmpty }
             words[code, default: []].formUnion(list)
-            // 150 and 6 letters: the top of the lists is grammar; below it, and longer, come content words.
-            functionWords[code, default: []].formUnion(list.prefix(150).filter { $0.count <= 6 })
+            // 250 and 6 letters: the top of the lists is grammar; below it, and longer, come content words.
+            functionWords[code, default: []].formUnion(list.prefix(250).filter { $0.count <= 6 })
         }
         var lists = Stoplists(words: words)
         lists.functionWords = functionWords

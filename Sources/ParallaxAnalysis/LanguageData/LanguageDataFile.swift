@@ -17,6 +17,7 @@ struct LanguageDataFile: Decodable, Sendable {
     var refutations: [String]?
     var negations: [String]?
     var pronouns: [String]?
+    var pluralPronouns: [String]?
     var personTitles: [String]?
     var honorifics: [String]?
     var organisationWords: [String]?

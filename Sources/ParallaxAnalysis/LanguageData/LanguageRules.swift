@@ -19,6 +19,7 @@ struct LanguageRules: Sendable {
     var hedges = PhraseIndex<Bool>()
     var refutations = PhraseIndex<Bool>()
     var negations = PhraseIndex<Bool>()
+    /// Personal pronouns: singular ones (true) are resolved to the last person named, plural ones (false) not.
     var pronouns = PhraseIndex<Bool>()
     var personTitles = PhraseIndex<Bool>()
     var honorifics = PhraseIndex<Bool>()
@@ -72,6 +73,7 @@ struct LanguageRules: Sendable {
         refutations = PhraseIndex(f.refutations ?? [], payload: true)
         negations = PhraseIndex(f.negations ?? [], payload: true)
         pronouns = PhraseIndex(f.pronouns ?? [], payload: true)
+        for p in f.pluralPronouns ?? [] { pronouns.add(p, payload: false) }
         personTitles = PhraseIndex(f.personTitles ?? [], payload: true)
         honorifics = PhraseIndex(f.honorifics ?? [], payload: true)
         organisationWords = PhraseIndex(f.organisationWords ?? [], payload: true)

@@ -135,6 +135,8 @@ struct MentionFinder: Sendable {
         if words.count == 1 {
             guard titled || known != nil || isBesideReportingVerb(s, nameStart, end), !isStopword(s, nameStart),
                   isSingleName(s, nameStart) else { return nil }
+            // "The West", "the Kremlin": English names of people take no article.
+            if !titled, known == nil, nameStart > 0, ["the", "a", "an"].contains(t[nameStart - 1].folded) { return nil }
         }
         // "The Ukrainian leader", "Separatist forces": a capitalised modifier of a title or group, not a name.
         if end < t.count, s.rules.personTitles.match(t, at: end) != nil || s.rules.groupWords.match(t, at: end) != nil,
@@ -218,7 +220,13 @@ struct MentionFinder: Sendable {
             if MentionFinder.verbSecondLanguages.contains(s.rules.language), verb > 0, !t[verb - 1].isCapitalised
                 || isOrganisationLike(t[verb - 1]) { return true }
         }
-        for k in end..<min(end + 3, t.count) where s.rules.reportingVerbs.match(t, at: k) != nil { return true }
+        // "Kuleba said", "Pasechnik also noted": only function words between the name and its verb.
+        var k = end
+        while k < min(end + 3, t.count) {
+            if s.rules.reportingVerbs.match(t, at: k) != nil { return true }
+            guard isStopword(s, k) || s.rules.hedges.match(t, at: k) != nil else { return false }
+            k += 1
+        }
         return false
     }
 

@@ -80,7 +80,10 @@ public struct ArticleReading: Sendable {
             } ?? candidates.first
             guard let c = holder else { continue }
             article.figures[k].claim = c
-            article.figures[k].claimant = article.claims[c].speaker?.text
+            // The claimant by name: "Volodymyr Zelensky" for "the Ukrainian leader", the person for "he".
+            let claim = article.claims[c]
+            let entity = claim.speakerEntity.flatMap { id in article.entities.first { $0.id == id } }
+            article.figures[k].claimant = entity?.kind == .person ? entity?.name : claim.speaker?.text
         }
     }
 }
