@@ -5,11 +5,15 @@ public struct Floors: Codable, Sendable {
     public var extractionF1: Double
     public var langidSentenceAccuracy: Double
     public var langidClaimedLanguages: [String]
+    public var attributionContentOverlapF1: Double
+    public var attributionCueExactF1: Double
 
     enum CodingKeys: String, CodingKey {
         case extractionF1 = "extraction_f1"
         case langidSentenceAccuracy = "langid_sentence_accuracy"
         case langidClaimedLanguages = "langid_claimed_languages"
+        case attributionContentOverlapF1 = "attribution_content_overlap_f1"
+        case attributionCueExactF1 = "attribution_cue_exact_f1"
     }
 
     public static func load(_ path: String) throws -> Floors {

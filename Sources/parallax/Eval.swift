@@ -7,7 +7,7 @@ import ParallaxEval
 struct Eval: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Score a stage on a real corpus (skips cleanly when the corpus is absent).",
-        subcommands: [ExtractionCommand.self, LangidCommand.self])
+        subcommands: [ExtractionCommand.self, LangidCommand.self, AttributionCommand.self])
 
     /// Options shared by every eval.
     struct Common: ParsableArguments {
@@ -53,6 +53,35 @@ struct Eval: ParsableCommand {
             print(outcome.report)
             try enforce(common, value: outcome.claimedSentenceAccuracy, floor: { $0.langidSentenceAccuracy },
                         name: "langid mean sentence accuracy")
+        }
+    }
+}
+
+extension Eval {
+    struct AttributionCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "attribution",
+                                                        abstract: "Who said what: source, cue and content spans on PolNeAR.")
+        @Option(help: "Folder with the PolNeAR train/ and dev/ splits.")
+        var data = "../shared/eval/quotes/polnear"
+
+        @Option(help: "Split to score (dev is the one with a floor).")
+        var split = "dev"
+
+        @OptionGroup var common: Common
+
+        func run() throws {
+            guard FileManager.default.fileExists(atPath: "\(data)/\(split)/attributions") else {
+                print("skipped: attribution eval data not found at \(data)/\(split)")
+                return
+            }
+            let pipeline = ArticlePipeline.standard()
+            for warning in pipeline.setupWarnings { Terminal.warn(warning) }
+            let outcome = try AttributionEval.run(dataDirectory: data, split: split, pipeline: pipeline)
+            print(outcome.report)
+            try enforce(common, value: outcome.content.overlapF1, floor: { $0.attributionContentOverlapF1 },
+                        name: "attribution content overlap F1")
+            try enforce(common, value: outcome.cue.exactF1, floor: { $0.attributionCueExactF1 },
+                        name: "attribution cue exact F1")
         }
     }
 }

@@ -317,7 +317,7 @@ struct AttributionReader: Sendable {
         // A clause-final verb with its subject at the clause start reports what lies between them.
         if let src = a.source, src.afterComplementizer, src.range.upperBound < a.cue.lowerBound,
            a.cue.upperBound == t.count || t[a.cue.upperBound].kind == .punctuation { return .after }
-        let next = all[(k + 1)...].first { $0.kind == .verb }?.first ?? t.count
+        let next = max(a.last, all[(k + 1)...].first { $0.kind == .verb }?.first ?? t.count)
         var after = a.last
         while after < next, t[after].kind == .punctuation { after += 1 }
         if after < next, s.rules.complementizers.match(t, at: after) != nil { return .after }

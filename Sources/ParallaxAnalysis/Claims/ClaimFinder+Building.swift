@@ -114,7 +114,7 @@ extension ClaimFinder {
             var k = from
             while k < min(from + 6, t.count), s.rules.complementizers.match(t, at: k) == nil { k += 1 }
             if k < min(from + 6, t.count) { from = k + 1 }
-            to = next?.first ?? t.count
+            to = max(from, next?.first ?? t.count)
             if let src = a.source?.range, src.upperBound < a.cue.lowerBound, (from..<to).allSatisfy({ t[$0].kind == .punctuation }) {
                 // "die Ingenieure hätten … gewarnt": the content sits between the subject and its final verb.
                 from = src.upperBound
@@ -122,7 +122,7 @@ extension ClaimFinder {
             }
         } else {
             let previous = all.last { $0.last <= a.first && $0.kind == .verb && $0.direction == .after }
-            from = previous?.cue.upperBound ?? 0
+            from = min(previous?.cue.upperBound ?? 0, a.first)
             to = a.first
         }
         while from < to, t[from].kind == .punctuation, !isQuoteMark(t[from]) { from += 1 }

@@ -98,6 +98,39 @@ public struct ArticlePipeline: Sendable {
         return article
     }
 
+    /// An article from plain text taken as it is — no boilerplate removal, and `text` is the input unchanged, so
+    /// that offsets in the result are offsets into the input (what evaluation against standoff annotation needs).
+    /// Each non-empty line is a paragraph.
+    public func read(plainText: String, source: String, language: String?) -> Article {
+        var article = Article(source: source, format: "text")
+        article.text = plainText
+        let scalars = Array(plainText.unicodeScalars)
+        var lines: [(start: Int, text: String)] = []
+        var start = 0
+        for (i, c) in scalars.enumerated() where c == "\n" || i == scalars.count - 1 {
+            let end = c == "\n" ? i : i + 1
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[start..<end])
+            let line = String(view)
+            if !line.trimmingCharacters(in: .whitespaces).isEmpty { lines.append((start, line)) }
+            start = i + 1
+        }
+        article.paragraphs = lines.map(\.text)
+        let identified = languages.identify(article.paragraphs)
+        article.language = language ?? identified.main
+        for (p, line) in lines.enumerated() {
+            let lang = language ?? identified.perParagraph[p]
+            for r in segmenter.sentences(in: line.text, language: lang) {
+                var view = String.UnicodeScalarView()
+                view.append(contentsOf: scalars[(line.start + r.lowerBound)..<(line.start + r.upperBound)])
+                article.sentences.append(Sentence(text: String(view), start: line.start + r.lowerBound,
+                                                  end: line.start + r.upperBound, paragraph: p, language: lang))
+            }
+        }
+        reading?.read(&article)
+        return article
+    }
+
     /// Sentences of the whole text. Runs of paragraphs in one language go to the segmenter in one piece, joined
     /// as in `Article.text` (paragraph breaks are hard sentence breaks), so offsets need only a shift.
     func sentences(of paragraphs: [String], languages: [String?]) -> [Sentence] {
