@@ -82,7 +82,8 @@ public enum AttributionEval {
         return out
     }
 
-    public static func run(dataDirectory: String, split: String, pipeline: ArticlePipeline) throws -> Outcome {
+    public static func run(dataDirectory: String, split: String, pipeline: ArticlePipeline, dump: String? = nil) throws
+        -> Outcome {
         let dir = "\(dataDirectory)/\(split)"
         let fm = FileManager.default
         let annotations = try fm.contentsOfDirectory(atPath: dir + "/attributions").filter { $0.hasSuffix(".ann") }.sorted()
@@ -93,6 +94,7 @@ public enum AttributionEval {
             if byText[stem] == nil { byText[stem] = file }
         }
         var outcome = Outcome()
+        var dumped: [String] = []
         for (stem, annotation) in byText.sorted(by: { $0.key < $1.key }) {
             guard let text = try? String(contentsOfFile: "\(dir)/text/\(stem).txt", encoding: .utf8),
                   let brat = try? String(contentsOfFile: "\(dir)/attributions/\(annotation)", encoding: .utf8)
@@ -100,8 +102,13 @@ public enum AttributionEval {
             let gold = relations(brat: brat)
             let article = pipeline.read(plainText: text, source: stem, language: "en")
             score(article, gold: gold, text: Array(text.unicodeScalars), into: &outcome)
+            if dump != nil, let data = try? JSONEncoder().encode(article.claims.filter { $0.kind != .assertion }) {
+                dumped.append("{\"document\": \"\(stem)\", \"annotation\": \"\(annotation)\", \"claims\": "
+                    + String(decoding: data, as: UTF8.self) + "}")
+            }
             outcome.documents += 1
         }
+        if let dump { try dumped.joined(separator: "\n").write(toFile: dump, atomically: true, encoding: .utf8) }
         outcome.report = report(outcome, dataDirectory: dataDirectory, split: split)
         return outcome
     }

@@ -67,6 +67,9 @@ extension Eval {
         @Option(help: "Split to score (dev is the one with a floor).")
         var split = "dev"
 
+        @Option(help: "Write the predicted claims of every article to this JSON Lines file, for error analysis.")
+        var dump: String?
+
         @OptionGroup var common: Common
 
         func run() throws {
@@ -76,7 +79,7 @@ extension Eval {
             }
             let pipeline = ArticlePipeline.standard()
             for warning in pipeline.setupWarnings { Terminal.warn(warning) }
-            let outcome = try AttributionEval.run(dataDirectory: data, split: split, pipeline: pipeline)
+            let outcome = try AttributionEval.run(dataDirectory: data, split: split, pipeline: pipeline, dump: dump)
             print(outcome.report)
             try enforce(common, value: outcome.content.overlapF1, floor: { $0.attributionContentOverlapF1 },
                         name: "attribution content overlap F1")

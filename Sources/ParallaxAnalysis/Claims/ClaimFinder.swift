@@ -87,7 +87,8 @@ struct ClaimFinder: Sendable {
     /// reports everything before it. Attributions with the same source side by side are separate claims.
     func chains(_ found: [Attribution]) -> [[Attribution]] {
         var chains: [[Attribution]] = []
-        for a in found where a.kind == .verb && a.source != nil {
+        for a in found where a.kind == .verb {
+            guard a.source != nil else { chains.append([a]); continue }
             // "the Interfax news agency quoted Peskov as saying": the one quoted sits right inside the one quoting.
             if !a.inherited, a.source!.range.upperBound <= a.cue.lowerBound, var current = chains.last,
                let k = current.firstIndex(where: { $0.direction == .before && $0.cue.upperBound == a.source!.phrase.lowerBound }) {
