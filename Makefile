@@ -52,6 +52,7 @@ eval: setup
 	$(SWIFT) build --product parallax
 	.build/debug/parallax eval extraction --data $(EVAL_DATA)/extraction/trafilatura --check
 	.build/debug/parallax eval langid --data $(EVAL_DATA)/langid/lingua --check
+	.build/debug/parallax eval attribution --data $(EVAL_DATA)/quotes/polnear --check
 
 bench: build
 	.build/release/parallax bench extraction --data $(EVAL_DATA)/extraction/trafilatura

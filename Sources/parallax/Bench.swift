@@ -6,7 +6,7 @@ import ParallaxEval
 /// `parallax bench …`: speed reports, side by side with the tool a user would otherwise pick.
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Measure speed (a report, not a test).",
-                                                    subcommands: [ExtractionCommand.self])
+                                                    subcommands: [ExtractionCommand.self, ArticlesCommand.self])
 
     struct ExtractionCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "extraction",
@@ -17,9 +17,43 @@ struct Bench: ParsableCommand {
         var rounds = 3
 
         func run() throws {
-            guard let pipeline = pages.prepare() else { return }
+            guard var pipeline = pages.prepare() else { return }
+            pipeline.reading = nil  // extraction alone, like trafilatura's extract()
             print(try ExtractionBench.run(dataDirectory: pages.data, peerScript: pages.peerScript, pipeline: pipeline,
                                           rounds: max(1, rounds)))
+        }
+    }
+
+    struct ArticlesCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "articles", abstract: "Articles/s per core for the whole per-article pipeline (no embeddings).")
+        @Option(help: "Folder of articles (the bundled example corpus by default).")
+        var corpus = "examples/corpus"
+
+        @Option(help: "Folder with evaldata.json and html/ (the extraction eval pages).")
+        var pages = "../shared/eval/extraction/trafilatura"
+
+        @Option(help: "Rounds to run; the best is reported.")
+        var rounds = 3
+
+        func run() throws {
+            let pipeline = ArticlePipeline.standard()
+            for warning in pipeline.setupWarnings { Terminal.warn(warning) }
+            var corpora: [ArticleBench.Corpus] = []
+            if FileManager.default.fileExists(atPath: corpus) {
+                let reader = DocumentReader()
+                let docs = reader.files(in: [corpus]).files.flatMap { (try? reader.read($0)) ?? [] }
+                corpora.append(.init(name: corpus, documents: docs))
+            }
+            if FileManager.default.fileExists(atPath: pages + "/evaldata.json") {
+                let docs = try ExtractionEval(dataDirectory: pages).pages().compactMap { page in
+                    page.html.map { RawDocument(source: page.file, format: .html, content: .bytes($0)) }
+                }
+                corpora.append(.init(name: "extraction eval pages", documents: docs))
+            } else {
+                print("skipped: extraction eval pages not found at \(pages)")
+            }
+            print(ArticleBench.run(corpora, pipeline: pipeline, rounds: max(1, rounds)))
         }
     }
 }

@@ -13,16 +13,19 @@ struct ClaimFinder: Sendable {
     /// `text` is the article's text as scalars, for content that crosses sentence boundaries (long quotes).
     func find(in sentences: [AnalysedSentence], mentions: [Mention], text: [Unicode.Scalar]) -> [Claim] {
         let quotes = paragraphQuotes(sentences)
+        let mentionsBySentence = Dictionary(grouping: mentions, by: \.sentence)
         var claims: [Claim] = []
         let people = mentions.filter { $0.kind == .person }
         var coveredUntil = -1  // the end of the last quote a claim has taken in
         for s in sentences {
-            let inSentence = quotes.filter { $0.start < s.sentence.end && $0.end > s.sentence.start && $0.isSpeech }
+            let inSentence = (quotes[s.sentence.paragraph] ?? []).filter {
+                $0.start < s.sentence.end && $0.end > s.sentence.start && $0.isSpeech
+            }
             let inserted = insertedAttribution(s)
             let quoted: (Int) -> Bool = { i in
                 !inserted.contains(i) && inSentence.contains { $0.start <= s.tokens[i].start && s.tokens[i].end <= $0.end }
             }
-            let local = mentions.filter { $0.sentence == s.index }
+            let local = mentionsBySentence[s.index] ?? []
             let found = attributions.read(s, mentions: local, quoted: quoted, people: people)
             let chains = chains(found)
             var built = chains.map { chain in
@@ -67,8 +70,8 @@ struct ClaimFinder: Sendable {
     }
 
     /// Quotations found paragraph by paragraph (they may run over several sentences).
-    private func paragraphQuotes(_ sentences: [AnalysedSentence]) -> [QuoteFinder.Quote] {
-        var out: [QuoteFinder.Quote] = []
+    private func paragraphQuotes(_ sentences: [AnalysedSentence]) -> [Int: [QuoteFinder.Quote]] {
+        var out: [Int: [QuoteFinder.Quote]] = [:]
         var k = 0
         while k < sentences.count {
             var end = k
@@ -76,7 +79,7 @@ struct ClaimFinder: Sendable {
                 end += 1
             }
             let tokens = sentences[k...end].flatMap(\.tokens)
-            out += quoteFinder.quotes(in: tokens, rules: sentences[k].rules)
+            out[sentences[k].sentence.paragraph, default: []] += quoteFinder.quotes(in: tokens, rules: sentences[k].rules)
             k = end + 1
         }
         return out

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A word, number or punctuation mark of a sentence, located by Unicode-scalar offsets into `Article.text`.
 struct WordToken: Sendable, Equatable {
     enum Kind: Sendable, Equatable { case word, number, punctuation }
@@ -45,11 +47,17 @@ enum WordTokenizer {
             let s = String(view)
             let first = scalars[start]
             out.append(WordToken(
-                text: s, folded: kind == .word ? s.lowercased() : s, kind: kind, start: offset + start,
+                text: s, folded: kind == .word ? fold(s) : s, kind: kind, start: offset + start,
                 end: offset + i, isCapitalised: first.properties.isUppercase,
                 isCaseless: kind == .word && !first.properties.isUppercase && !first.properties.isLowercase))
         }
         return out
+    }
+
+    /// Lower case, with the typographic apostrophe made straight ("People’s" → "people's").
+    static func fold(_ word: String) -> String {
+        let lower = word.lowercased()
+        return lower.contains("’") ? lower.replacingOccurrences(of: "’", with: "'") : lower
     }
 
     static func isLetter(_ c: Unicode.Scalar) -> Bool {

@@ -21,10 +21,12 @@ public struct Gazetteer: Sendable {
     static let countryRank = 2_000_000_000
 
     private(set) var places: [Place] = []
-    private var byKey: [String: [Int32]] = [:]
+    /// The best-ranked place for each name key (only the best is ever wanted).
+    private var byKey: [String: Int32] = [:]
     /// Names that match only with their exact capitalisation ("UN", "EU", "AP").
-    private var byExactText: [String: [Int32]] = [:]
-    /// The most words any name has.
+    private var byExactText: [String: Int32] = [:]
+    private var firstWords: Set<String> = []
+    /// The most words any name has (up to six).
     private(set) var maxWords = 1
     public private(set) var hasGeoNames = false
 
@@ -32,6 +34,11 @@ public struct Gazetteer: Sendable {
 
     /// The lookup key of a name: lower case, one space between words, straight apostrophes.
     static func key(_ name: String) -> String {
+        // Fast path: ASCII without runs of white space (most GeoNames names).
+        let utf8 = name.utf8
+        if utf8.allSatisfy({ $0 < 0x80 && $0 != 0x09 && $0 != 0x0A }) && !name.contains("  ") {
+            return String(decoding: utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        }
         var out = ""
         var space = false
         for c in name.lowercased() {
@@ -42,24 +49,49 @@ public struct Gazetteer: Sendable {
         return out
     }
 
+    /// The lower-cased first word of a name, split the way the tokenizer splits text.
+    static func firstWord(_ name: String) -> String {
+        let end = name.unicodeScalars.firstIndex { !(WordTokenizer.isLetter($0) || WordTokenizer.isDigit($0)
+            || WordTokenizer.joiners.contains($0)) } ?? name.unicodeScalars.endIndex
+        var word = String(name.unicodeScalars[..<end]).lowercased()
+        while let last = word.unicodeScalars.last, WordTokenizer.joiners.contains(last) { word.removeLast() }
+        return word.replacingOccurrences(of: "’", with: "'")
+    }
+
     mutating func add(_ place: Place, names: [String], exactCase: Set<String> = []) {
         let index = Int32(places.count)
         places.append(place)
-        for name in Set(names) where !name.isEmpty {
+        for name in names where !name.isEmpty {
+            let rank = place.rank
             if exactCase.contains(name) {
-                byExactText[name, default: []].append(index)
+                if let old = byExactText[name], places[Int(old)].rank >= rank { continue }
+                byExactText[name] = index
             } else {
-                byKey[Gazetteer.key(name), default: []].append(index)
+                let key = Gazetteer.key(name)
+                if let old = byKey[key], places[Int(old)].rank >= rank { continue }
+                byKey[key] = index
             }
-            maxWords = max(maxWords, name.split(separator: " ").count)
+            firstWords.insert(Gazetteer.firstWord(name))
+            if name.utf8.contains(0x20) { maxWords = max(maxWords, min(6, name.split(separator: " ").count)) }
         }
     }
 
     /// The best place for a name as written, if any.
     func lookup(text: String) -> Place? {
-        let candidates = (byExactText[text] ?? []) + (byKey[Gazetteer.key(text)] ?? [])
-        return candidates.map { places[Int($0)] }.max { $0.rank < $1.rank }
+        lookup(text: text, key: Gazetteer.key(text))
     }
+
+    /// The same, with the lookup key already made (lower-cased words, one space between them).
+    func lookup(text: String, key: String) -> Place? {
+        let a = byExactText[text].map { places[Int($0)] }
+        let b = byKey[key].map { places[Int($0)] }
+        guard let a else { return b }
+        guard let b else { return a }
+        return a.rank >= b.rank ? a : b
+    }
+
+    /// Whether some name starts with this lower-cased word: most capitalised words start none, and need no lookup.
+    func startsAName(_ folded: String) -> Bool { firstWords.contains(folded) }
 
     /// Everything shipped and fetched: the data directory's GeoNames file, ICU country names, the curated
     /// entities and the lexicon's agencies and outlets.
@@ -76,6 +108,8 @@ public struct Gazetteer: Sendable {
     mutating func loadGeoNames(_ url: URL) {
         guard let data = try? Data(contentsOf: url) else { return }
         hasGeoNames = true
+        byKey.reserveCapacity(400_000)
+        firstWords.reserveCapacity(300_000)
         for line in data.split(separator: UInt8(ascii: "\n")) {
             let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
             guard fields.count >= 6 else { continue }

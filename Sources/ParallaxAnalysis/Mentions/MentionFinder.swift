@@ -39,12 +39,17 @@ struct MentionFinder: Sendable {
     private func place(_ s: AnalysedSentence, at i: Int, _ state: inout MentionState) -> Int? {
         let t = s.tokens
         guard t[i].isCapitalised || t[i].isCaseless else { return nil }
+        // Most capitalised words start no known name: then only a one-word inflected form can match.
+        let starts = gazetteer.startsAName(t[i].folded)
         for length in stride(from: min(gazetteer.maxWords, t.count - i), through: 1, by: -1) {
-            guard (i..<(i + length)).allSatisfy({ t[$0].isWord || t[$0].text == "." || t[$0].text == "-" }),
+            guard starts || length == 1,
+                  (i..<(i + length)).allSatisfy({ t[$0].isWord || t[$0].text == "." || t[$0].text == "-" }),
                   t[i + length - 1].isWord else { continue }
             let written = s.text(i, i + length)
-            for form in MentionFinder.forms(of: written, language: s.rules.language) {
-                guard let place = gazetteer.lookup(text: form.text) else { continue }
+            let forms = MentionFinder.forms(of: written, language: s.rules.language)
+            for (n, form) in forms.enumerated() where n > 0 || starts {
+                let key = n == 0 ? MentionFinder.key(t, i, i + length) : Gazetteer.key(form.text)
+                guard let place = gazetteer.lookup(text: form.text, key: key) else { continue }
                 if length == 1 && !isNameLike(s, i, place) { continue }
                 if length == 1, place.rank < Gazetteer.countryRank, isInsideName(s, i) { return nil }
                 let end = t[i + length - 1].end - form.trimmed
@@ -54,6 +59,16 @@ struct MentionFinder: Sendable {
             }
         }
         return nil
+    }
+
+    /// The gazetteer key of tokens `from..<to`: their lower-cased forms, a space where the text has one.
+    static func key(_ t: [WordToken], _ from: Int, _ to: Int) -> String {
+        var key = t[from].folded
+        for k in (from + 1)..<max(from + 1, to) {
+            if t[k].start > t[k - 1].end { key += " " }
+            key += t[k].folded
+        }
+        return key
     }
 
     /// "Vladimir Putin", "President Volodymyr Zelensky": a city's name that is also a first name, read as a name.

@@ -72,9 +72,10 @@ public struct ArticleReading: Sendable {
     /// A figure belongs to the claim of its sentence whose content holds it (else the sentence's first claim);
     /// the claim's speaker is its claimant.
     private func linkFigures(_ article: inout Article) {
+        let claimsBySentence = Dictionary(grouping: article.claims.indices, by: { article.claims[$0].sentence })
         for k in article.figures.indices {
             let f = article.figures[k]
-            let candidates = article.claims.indices.filter { article.claims[$0].sentence == f.sentence }
+            let candidates = claimsBySentence[f.sentence] ?? []
             let holder = candidates.first {
                 article.claims[$0].content.start <= f.start && f.end <= article.claims[$0].content.end
             } ?? candidates.first
