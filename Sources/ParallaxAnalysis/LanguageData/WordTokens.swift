@@ -57,7 +57,8 @@ enum WordTokenizer {
     /// Lower case, with the typographic apostrophe made straight ("People’s" → "people's").
     static func fold(_ word: String) -> String {
         let lower = word.lowercased()
-        return lower.contains("’") ? lower.replacingOccurrences(of: "’", with: "'") : lower
+        guard lower.contains("’") || lower.contains("ς") else { return lower }
+        return lower.replacingOccurrences(of: "’", with: "'").replacingOccurrences(of: "ς", with: "σ")
     }
 
     static func isLetter(_ c: Unicode.Scalar) -> Bool {

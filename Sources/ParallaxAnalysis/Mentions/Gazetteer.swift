@@ -28,11 +28,14 @@ public struct Gazetteer: Sendable {
     private var firstWords: Set<String> = []
     /// The most words any name has (up to six).
     private(set) var maxWords = 1
-    public private(set) var hasGeoNames = false
+    /// GeoNames cities and countries, when set-up fetched them.
+    var geoNames: GeoNamesIndex?
+    public var hasGeoNames: Bool { geoNames != nil }
 
     public init() {}
 
-    /// The lookup key of a name: lower case, one space between words, straight apostrophes.
+    /// The lookup key of a name: lower case, one space between words, straight apostrophes, final sigma folded
+    /// (tools/build-gazetteer.py makes the same keys).
     static func key(_ name: String) -> String {
         // Fast path: ASCII without runs of white space (most GeoNames names).
         let utf8 = name.utf8
@@ -44,7 +47,7 @@ public struct Gazetteer: Sendable {
         for c in name.lowercased() {
             if c.isWhitespace { space = !out.isEmpty; continue }
             if space { out.append(" "); space = false }
-            out.append(c == "’" ? "'" : c)
+            out.append(c == "’" ? "'" : c == "ς" ? "σ" : c)
         }
         return out
     }
@@ -84,44 +87,28 @@ public struct Gazetteer: Sendable {
     /// The same, with the lookup key already made (lower-cased words, one space between them).
     func lookup(text: String, key: String) -> Place? {
         let a = byExactText[text].map { places[Int($0)] }
-        let b = byKey[key].map { places[Int($0)] }
+        var b = byKey[key].map { places[Int($0)] }
+        if let geo = geoNames?.place(forKey: key), geo.rank > b?.rank ?? -1 { b = geo }
         guard let a else { return b }
         guard let b else { return a }
         return a.rank >= b.rank ? a : b
     }
 
     /// Whether some name starts with this lower-cased word: most capitalised words start none, and need no lookup.
-    func startsAName(_ folded: String) -> Bool { firstWords.contains(folded) }
+    func startsAName(_ folded: String) -> Bool {
+        firstWords.contains(folded) || (geoNames?.startsAName(folded) ?? false)
+    }
 
     /// Everything shipped and fetched: the data directory's GeoNames file, ICU country names, the curated
     /// entities and the lexicon's agencies and outlets.
     public static func standard(dataDirectory: URL?, lexicon: Lexicon) -> Gazetteer {
         var g = Gazetteer()
-        if let dir = dataDirectory { g.loadGeoNames(dir.appendingPathComponent("gazetteer/places.tsv")) }
+        if let dir = dataDirectory { g.geoNames = GeoNamesIndex(directory: dir.appendingPathComponent("gazetteer")) }
+        if g.geoNames != nil { g.maxWords = max(g.maxWords, 5) }
         g.addCountryNames()
         if let url = Bundle.module.url(forResource: "lexicon/entities", withExtension: "json") { g.loadCurated(url) }
         g.addMedia(lexicon)
         return g
-    }
-
-    /// Lines of `id, kind, country, population, name, alternates joined by |`.
-    mutating func loadGeoNames(_ url: URL) {
-        guard let data = try? Data(contentsOf: url) else { return }
-        hasGeoNames = true
-        byKey.reserveCapacity(400_000)
-        firstWords.reserveCapacity(300_000)
-        for line in data.split(separator: UInt8(ascii: "\n")) {
-            let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
-            guard fields.count >= 6 else { continue }
-            let id = String(decoding: fields[0], as: UTF8.self)
-            let isCountry = fields[1].elementsEqual("country".utf8)
-            let population = Int(String(decoding: fields[3], as: UTF8.self)) ?? 0
-            let name = String(decoding: fields[4], as: UTF8.self)
-            var names = [name]
-            for alt in fields[5].split(separator: UInt8(ascii: "|")) { names.append(String(decoding: alt, as: UTF8.self)) }
-            // Population orders cities; countries outrank any city of the same name ("Georgia", "Luxembourg").
-            add(Place(id: id, kind: .place, name: name, rank: isCountry ? 2_000_000_000 : population), names: names)
-        }
     }
 
     /// Country names in the languages Parallax reads, from ICU ("Ukraine", "Ukraina", "Украина", "Україна").
