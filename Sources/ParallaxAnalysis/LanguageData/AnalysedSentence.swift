@@ -6,13 +6,14 @@ struct AnalysedSentence: Sendable {
     var index: Int
     var sentence: Sentence
     var tokens: [WordToken]
-    var rules: LanguageRules
+    let shared: SharedRules
+    var rules: LanguageRules { shared.rules }
 
-    init(index: Int, sentence: Sentence, rules: LanguageRules) {
+    init(index: Int, sentence: Sentence, rules: SharedRules) {
         self.index = index
         self.sentence = sentence
         self.tokens = WordTokenizer.tokens(of: sentence.text, offset: sentence.start)
-        self.rules = rules
+        self.shared = rules
     }
 
     /// The sentence's text from token `from` to token `to` (exclusive), as written.

@@ -120,15 +120,22 @@ struct LanguageRules: Sendable {
     }
 }
 
+/// One language's rules, shared: every sentence of that language refers to the same compiled rules instead of
+/// copying thirty phrase tables.
+final class SharedRules: Sendable {
+    let rules: LanguageRules
+    init(_ rules: LanguageRules) { self.rules = rules }
+}
+
 /// The shipped language data, compiled once: rules for every language with a data file, and calendar-only rules
 /// for any other language on demand.
 public struct LanguageKit: Sendable {
-    let rules: [String: LanguageRules]
+    let rules: [String: SharedRules]
 
     /// Language codes with a data file.
-    public var languages: [String] { rules.values.filter(\.hasData).map(\.language).sorted() }
+    public var languages: [String] { rules.values.map(\.rules).filter(\.hasData).map(\.language).sorted() }
 
-    init(rules: [String: LanguageRules]) { self.rules = rules }
+    init(rules: [String: SharedRules]) { self.rules = rules }
 
     /// Loads `Resources/languages/*.json`. A file that does not parse is a programmer error caught by the tests.
     public static let shipped: LanguageKit = {
@@ -139,22 +146,25 @@ public struct LanguageKit: Sendable {
     }()
 
     static func load(from dir: URL) throws -> LanguageKit {
-        var rules: [String: LanguageRules] = [:]
+        var rules: [String: SharedRules] = [:]
         let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".json") }
         for file in files.sorted() {
             let data = try LanguageDataFile.load(dir.appendingPathComponent(file))
-            rules[data.language] = LanguageRules(file: data, language: data.language)
+            rules[data.language] = SharedRules(LanguageRules(file: data, language: data.language))
         }
         // Calendar names alone for the other languages whose dates the metadata reader already knows.
         for locale in DateText.locales where rules[locale] == nil {
-            rules[locale] = LanguageRules(file: nil, language: locale)
+            rules[locale] = SharedRules(LanguageRules(file: nil, language: locale))
         }
         return LanguageKit(rules: rules)
     }
 
-    /// Rules for a language: its data file's, or month and weekday names alone.
-    func rules(for language: String?) -> LanguageRules {
+    /// Rules for a language: its data file's, month and weekday names alone, or for a language ICU has no
+    /// calendar names for, none (quotation marks, names and digits are still read).
+    func rules(for language: String?) -> SharedRules {
         let code = language.map { String($0.prefix { $0 != "-" && $0 != "_" }) } ?? "und"
-        return rules[code] ?? LanguageRules(file: nil, language: code)
+        return rules[code] ?? LanguageKit.unknown
     }
+
+    static let unknown = SharedRules(LanguageRules(file: nil, language: "und"))
 }

@@ -28,7 +28,7 @@ enum WordTokenizer {
         var i = 0
         while i < scalars.count {
             let c = scalars[i]
-            if c.properties.isWhitespace { i += 1; continue }
+            if isSpace(c) { i += 1; continue }
             let start = i
             let kind: WordToken.Kind
             if isDigit(c) {
@@ -46,10 +46,11 @@ enum WordTokenizer {
             view.append(contentsOf: scalars[start..<i])
             let s = String(view)
             let first = scalars[start]
+            let upper = first.isASCII ? (first.value >= 0x41 && first.value <= 0x5A) : first.properties.isUppercase
+            let lower = first.isASCII ? (first.value >= 0x61 && first.value <= 0x7A) : first.properties.isLowercase
             out.append(WordToken(
                 text: s, folded: kind == .word ? fold(s) : s, kind: kind, start: offset + start,
-                end: offset + i, isCapitalised: first.properties.isUppercase,
-                isCaseless: kind == .word && !first.properties.isUppercase && !first.properties.isLowercase))
+                end: offset + i, isCapitalised: upper, isCaseless: kind == .word && !upper && !lower))
         }
         return out
     }
@@ -61,11 +62,21 @@ enum WordTokenizer {
         return lower.replacingOccurrences(of: "’", with: "'").replacingOccurrences(of: "ς", with: "σ")
     }
 
+    // ASCII first: Unicode property look-ups are the tokenizer's main cost.
     static func isLetter(_ c: Unicode.Scalar) -> Bool {
-        c.properties.isAlphabetic || c.properties.generalCategory == .nonspacingMark
+        if c.isASCII { return (c.value | 0x20) >= 0x61 && (c.value | 0x20) <= 0x7A }
+        return c.properties.isAlphabetic || c.properties.generalCategory == .nonspacingMark
     }
 
-    static func isDigit(_ c: Unicode.Scalar) -> Bool { c.properties.numericType == .decimal }
+    static func isDigit(_ c: Unicode.Scalar) -> Bool {
+        if c.isASCII { return c.value >= 0x30 && c.value <= 0x39 }
+        return c.properties.numericType == .decimal
+    }
+
+    static func isSpace(_ c: Unicode.Scalar) -> Bool {
+        if c.isASCII { return c == " " || (c.value >= 0x09 && c.value <= 0x0D) }
+        return c.properties.isWhitespace
+    }
 
     /// Letters and digits, joined across one apostrophe, hyphen, dot or slash between letters.
     static func wordEnd(_ s: [Unicode.Scalar], from start: Int) -> Int {
@@ -87,7 +98,7 @@ enum WordTokenizer {
             var j = i + 1
             var digits = 0
             while j < s.count, isDigit(s[j]) { j += 1; digits += 1 }
-            let isSpace = s[i].properties.isWhitespace
+            let isSpace = isSpace(s[i])
             // A space groups digits only in "300 000": a short group before, exactly three digits after.
             if isSpace && (group > 3 || digits != 3) { break }
             i = j

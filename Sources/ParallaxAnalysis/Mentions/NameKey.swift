@@ -1,19 +1,36 @@
-import Foundation
-
 /// A spelling-folded key for personal names across languages and transliterations, so that Peskov, Peskow,
 /// Pieskow and Песков, or Dmitry, Dmitri and Dmitrij, meet: romanise (ICU Any-Latin, Latin-ASCII), lower-case,
 /// then fold the letters that transliteration conventions disagree on (w/v, y/j/i, z/s, ie/e, sch/sh, tsch/ch,
 /// ck/k, doubled letters).
 enum NameKey {
     static func key(_ name: String) -> String {
-        let latin = TextNormaliser.latinASCII(name).lowercased()
-        var s = latin.filter { $0.isLetter }
-        for (from, to) in [("tsch", "ch"), ("sch", "sh"), ("ck", "k"), ("ie", "e"), ("kh", "h"), ("w", "v"),
-                           ("y", "i"), ("j", "i"), ("z", "s")] {
-            s = s.replacingOccurrences(of: from, with: to)
-        }
-        var out = ""
+        var s = Array(TextNormaliser.latinASCII(name).utf8.compactMap { b -> UInt8? in
+            let lower = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+            return lower >= 0x61 && lower <= 0x7A ? lower : nil
+        })
+        for (from, to) in rules { s = replace(s, Array(from.utf8), Array(to.utf8)) }
+        var out: [UInt8] = []
         for c in s where out.last != c { out.append(c) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static let rules = [("tsch", "ch"), ("sch", "sh"), ("ck", "k"), ("ie", "e"), ("kh", "h"), ("w", "v"), ("y", "i"),
+                        ("j", "i"), ("z", "s")]
+
+    private static func replace(_ s: [UInt8], _ from: [UInt8], _ to: [UInt8]) -> [UInt8] {
+        guard s.count >= from.count else { return s }
+        var out: [UInt8] = []
+        out.reserveCapacity(s.count)
+        var i = 0
+        while i < s.count {
+            if i + from.count <= s.count, s[i..<(i + from.count)].elementsEqual(from) {
+                out += to
+                i += from.count
+            } else {
+                out.append(s[i])
+                i += 1
+            }
+        }
         return out
     }
 }

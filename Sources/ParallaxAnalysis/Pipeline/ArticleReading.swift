@@ -38,7 +38,7 @@ public struct ArticleReading: Sendable {
         let text = Array(article.text.unicodeScalars)
         article.claims = ClaimFinder(stopwords: stopwords).find(in: sentences, mentions: article.mentions, text: text)
         linkFigures(&article)
-        let main = languages.rules(for: article.language)
+        let main = languages.rules(for: article.language).rules
         article.analyses = Analyses(language: main.language, languageData: main.hasData,
                                     ran: main.hasData ? ["dates", "figures", "mentions", "claims"]
                                         : ["dates", "figures", "mentions", "quotes"])
