@@ -61,7 +61,7 @@ struct PhraseIndex<Payload: Sendable>: Sendable {
         guard i < tokens.count else { return nil }
         let word = tokens[i].folded
         var best: Match?
-        for list in [exact[word], word.count >= 4 ? stems[String(word.prefix(3))] : nil] {
+        for list in [exact[word], !stems.isEmpty && word.utf8.count >= 4 ? stems[String(word.prefix(3))] : nil] {
             for entry in list ?? [] {
                 guard let length = covers(entry.words, tokens, at: i) else { continue }
                 if length > best?.length ?? 0 { best = Match(length: length, payload: entry.payload) }

@@ -58,8 +58,9 @@ enum WordTokenizer {
     /// Lower case, with the typographic apostrophe made straight ("People’s" → "people's").
     static func fold(_ word: String) -> String {
         let lower = word.lowercased()
-        guard lower.contains("’") || lower.contains("ς") else { return lower }
-        return lower.replacingOccurrences(of: "’", with: "'").replacingOccurrences(of: "ς", with: "σ")
+        // ’ is E2 80 99 in UTF-8, ς is CF 82: only then is there anything to replace.
+        guard lower.utf8.contains(where: { $0 == 0xE2 || $0 == 0xCF }) else { return lower }
+        return String(String.UnicodeScalarView(lower.unicodeScalars.map { $0 == "’" ? "'" : $0 == "ς" ? "σ" : $0 }))
     }
 
     // ASCII first: Unicode property look-ups are the tokenizer's main cost.

@@ -39,7 +39,8 @@ public struct Gazetteer: Sendable {
     static func key(_ name: String) -> String {
         // Fast path: ASCII without runs of white space (most GeoNames names).
         let utf8 = name.utf8
-        if utf8.allSatisfy({ $0 < 0x80 && $0 != 0x09 && $0 != 0x0A }) && !name.contains("  ") {
+        var previous: UInt8 = 0
+        if utf8.allSatisfy({ b in defer { previous = b }; return b < 0x80 && b != 0x09 && b != 0x0A && !(b == 0x20 && previous == 0x20) }) {
             return String(decoding: utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
         }
         var out = ""

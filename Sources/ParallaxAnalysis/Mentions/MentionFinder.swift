@@ -320,7 +320,7 @@ struct MentionFinder: Sendable {
         if i + h.length < t.count, t[i + h.length].isCapitalised, !isStopword(s, i + h.length) { return nil }
         var start = headAt
         while start > 0, headAt - start < 2, t[start - 1].isWord, !isStopword(s, start - 1),
-              t[start - 1].isCapitalised || t[start - 1].text.contains("-") {
+              t[start - 1].isCapitalised || t[start - 1].text.utf8.contains(0x2D) {
             start -= 1
         }
         headAt += h.length
