@@ -221,7 +221,9 @@ struct AttributionReader: Sendable {
             return source(for: person, in: s, phrase: start..<npEnd)
         }
         if inside.count == 1, let m = inside.first, m.start <= t[lead].start, m.end >= to - 2 {
-            return source(for: m, in: s, phrase: start..<npEnd)
+            var found = source(for: m, in: s, phrase: start..<npEnd)
+            if m.kind == .group { found.text = s.text(start, npEnd) }  // "The two leaders", not "leaders"
+            return found
         }
         // "…, shortly after the Kremlin announced": the name right before the verb, after at most a few words.
         if let m = inside.last, m.end >= to - 2 {

@@ -151,6 +151,11 @@ struct FigureReader: Sendable {
             return true
         }
         if i > 0, t[i - 1].text == ":", i > 1, t[i - 2].kind == .number, t[i - 1].start == t[i - 2].end { return true }
+        // "3 h 40", "14 h": a clock time in French style.
+        if end < t.count, t[end].folded == "h", end + 1 == t.count || t[end + 1].kind == .number || !t[end + 1].isWord {
+            return true
+        }
+        if i > 1, t[i - 1].folded == "h", t[i - 2].kind == .number { return true }
         return false
     }
 }

@@ -328,8 +328,12 @@ struct MentionFinder: Sendable {
         var modifiers = (start..<i).map { t[$0].folded }
         if let m = compoundModifier { modifiers.append(m) }
         if !isGroup, let id = state.resolveRole(head: t[i].folded, modifiers: modifiers) {
-            state.add(Mention(text: text, kind: .person, entity: id, start: t[start].start, end: t[headAt - 1].end,
-                              sentence: s.index), name: nil)
+            // The role as written, with its lower-case modifiers: "the separatist leader".
+            var from = start
+            while from > 0, start - from < 2, t[from - 1].isWord, !isStopword(s, from - 1),
+                  s.rules.reportingVerbs.match(t, at: from - 1) == nil { from -= 1 }
+            state.add(Mention(text: s.text(from, headAt), kind: .person, entity: id, start: t[from].start,
+                              end: t[headAt - 1].end, sentence: s.index), name: nil)
             return headAt
         }
         // A bare common noun ("people", "countries") is a group only where it speaks: "Eyewitnesses reported".

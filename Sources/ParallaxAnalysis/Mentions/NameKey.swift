@@ -1,7 +1,7 @@
 /// A spelling-folded key for personal names across languages and transliterations, so that Peskov, Peskow,
 /// Pieskow and Песков, or Dmitry, Dmitri and Dmitrij, meet: romanise (ICU Any-Latin, Latin-ASCII), lower-case,
-/// then fold the letters that transliteration conventions disagree on (w/v, y/j/i, z/s, ie/e, sch/sh, tsch/ch,
-/// ck/k, doubled letters).
+/// then fold the letters that transliteration conventions disagree on (w/v, y/j/i, z/s, ie/e, sch/sh/s,
+/// tsch/ch/c, ck/k, doubled letters).
 enum NameKey {
     static func key(_ name: String) -> String {
         var s = Array(TextNormaliser.latinASCII(name).utf8.compactMap { b -> UInt8? in
@@ -14,8 +14,10 @@ enum NameKey {
         return String(decoding: out, as: UTF8.self)
     }
 
-    static let rules = [("tsch", "ch"), ("sch", "sh"), ("ck", "k"), ("ie", "e"), ("kh", "h"), ("w", "v"), ("y", "i"),
-                        ("j", "i"), ("z", "s")]
+    // ICU romanises ш, ч, ж as s, c, z (š, č, ž without the háček); English and German spell them sh/sch,
+    // ch/tsch, zh: fold all to one letter.
+    static let rules = [("tsch", "c"), ("sch", "s"), ("ch", "c"), ("sh", "s"), ("zh", "s"), ("ck", "k"), ("ie", "e"),
+                        ("kh", "h"), ("w", "v"), ("y", "i"), ("j", "i"), ("z", "s")]
 
     private static func replace(_ s: [UInt8], _ from: [UInt8], _ to: [UInt8]) -> [UInt8] {
         guard s.count >= from.count else { return s }

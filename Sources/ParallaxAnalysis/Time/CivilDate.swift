@@ -65,6 +65,13 @@ struct CivilDate: Sendable, Hashable, Comparable {
 
     static func < (a: CivilDate, b: CivilDate) -> Bool { a.dayNumber < b.dayNumber }
 
+    /// The weekday a news text most likely means by a bare "on Tuesday": within the past four days (news reports
+    /// what happened), else the coming one ("on Tuesday" in a Monday paper is tomorrow).
+    func nearby(weekday w: Int) -> CivilDate {
+        let back = (weekday - w + 7) % 7
+        return back <= 4 ? adding(days: -back) : adding(days: 7 - back)
+    }
+
     /// The most recent `weekday` on or before this date (`strictly`: before it), or the first one after it.
     func nearest(weekday w: Int, after: Bool, strictly: Bool) -> CivilDate {
         if after {

@@ -147,10 +147,15 @@ struct DateReader: Sendable {
             return nil
         }
         let end = afterNumber + unit.length
+        // "three days ago" counts back from publication; "two days later" counts from an event the text names,
+        // so it stays a length of time.
         if let ago = r.agoWords.match(t, at: end) {
-            return (.offset(ago.payload * n, unit.payload), nil, end + ago.length)
+            let value: DateExpression.Value = ago.payload < 0 ? .offset(-n, unit.payload) : .duration(n, unit.payload)
+            return (value, nil, end + ago.length)
         }
-        if let before = agoBefore { return (.offset(before.payload * n, unit.payload), nil, end) }
+        if let before = agoBefore {
+            return (before.payload < 0 ? .offset(-n, unit.payload) : .duration(n, unit.payload), nil, end)
+        }
         if preposition != nil { return (.duration(n, unit.payload), nil, end) }
         return nil
     }

@@ -72,7 +72,8 @@ struct DateResolver: Sendable {
             return (CivilDate.pad(y, 4), false)
         case .weekday(let w, let relative):
             guard let a = anchor?.date else { return (nil, false) }
-            let date = a.nearest(weekday: w, after: relative == .next, strictly: relative == .last)
+            let date = relative == nil || relative == .this ? a.nearby(weekday: w)
+                : a.nearest(weekday: w, after: relative == .next, strictly: relative == .last)
             return (date.iso, inferred)
         case .offset(let n, let unit):
             guard let a = anchor?.date else { return (nil, false) }
