@@ -129,7 +129,10 @@ struct AttributionReader: Sendable {
         else { return nil }
         let between = cue.upperBound..<right.range.lowerBound
         guard between.count <= 4, between.allSatisfy({ t[$0].isWord }) else { return nil }
-        if between.isEmpty, AttributionReader.verbSecond.contains(s.rules.language), right.entity?.hasPrefix("person:") == true,
+        // Verb-second: the subject right after the verb, perhaps after an article or possessive ("hævder deres ledere").
+        let named = right.entity?.hasPrefix("person:") == true || right.entity?.hasPrefix("group:") == true
+        if between.allSatisfy({ isStopword(s, $0) }), between.count <= 1,
+           AttributionReader.verbSecond.contains(s.rules.language), named,
            !mentions.contains(where: { $0.kind == .person && $0.end == t[max(0, cue.lowerBound - 1)].end }) {
             return right
         }
@@ -201,10 +204,10 @@ struct AttributionReader: Sendable {
             return Attribution.Source(range: (npEnd - 1)..<npEnd, text: t[npEnd - 1].text, entity: nil)
         }
         var start = npEnd
-        while start > 0, npEnd - start < 14, !isBoundary(s, start - 1, units) { start -= 1 }
+        while start > 0, npEnd - start < 20, !isBoundary(s, start - 1, units) { start -= 1 }
         while start < npEnd, !t[start].isWord { start += 1 }
         guard start < npEnd else { return nil }
-        if npEnd - start >= 14 { start = npEnd - 1 }
+        if npEnd - start >= 20 { start = npEnd - 1 }
         let from = t[start].start
         let to = t[npEnd - 1].end
         let inside = mentions.filter { $0.start >= from && $0.end <= to }
@@ -291,7 +294,7 @@ struct AttributionReader: Sendable {
         if t.text == ".", i > 0, s.tokens[i - 1].end == t.start, s.tokens[i - 1].isWord, s.tokens[i - 1].text.count <= 4 {
             return false
         }
-        if t.kind == .punctuation { return !["-", "'", "’", "/"].contains(t.text) }
+        if t.kind == .punctuation { return !["-", "'", "’", "/", "(", ")"].contains(t.text) }
         if s.rules.complementizers.match(s.tokens, at: i) != nil { return true }
         return units.contains { $0.cue.contains(i) }
     }

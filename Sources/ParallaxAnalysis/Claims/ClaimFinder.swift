@@ -32,7 +32,7 @@ struct ClaimFinder: Sendable {
                 // With one attribution, every quotation of the sentence is its: "“…,” Reiner said, “but …”".
                 claim(s, chain: chain, all: found, quotes: inSentence, joinQuotes: chains.count == 1, mentions: local,
                       text: text, quoted: quoted)
-            }
+            }.filter { $0.speaker != nil || !$0.content.text.isEmpty }  // an unnamed source must at least say something
             if built.isEmpty, let according = found.first(where: { $0.kind == .according && $0.source != nil }) {
                 // "According to Western sources, Russia has gathered …": the marker alone attributes the sentence.
                 built = [claim(s, chain: [according], all: found.filter { $0.first != according.first },

@@ -22,7 +22,8 @@ public enum ArticleRendering {
         var lines: [String] = []
         lines.append("━━ \(a.source)")
         lines.append("   title     \(a.title ?? "—")")
-        lines.append("   outlet    \(a.outlet ?? "—")    published \(a.published ?? "—")    byline \(a.byline ?? "—")")
+        let published = (a.published ?? "—") + (a.publishedInferred ? " (inferred from the text)" : "")
+        lines.append("   outlet    \(a.outlet ?? "—")    published \(published)    byline \(a.byline ?? "—")")
         let languages = a.languages.map { "\($0.code) \(Int(($0.share * 100).rounded()))%" }.joined(separator: ", ")
         lines.append("   language  \(languages.isEmpty ? "—" : languages)    charset \(a.charset ?? "—")"
             + (a.charsetSource.map { " (\($0))" } ?? ""))
@@ -33,8 +34,47 @@ public enum ArticleRendering {
             + "\(a.captions.count) captions set aside")
         for note in a.notes { lines.append("   note      \(note)") }
         for warning in a.warnings { lines.append("   warning   \(warning)") }
+        lines += reading(a)
         for paragraph in a.paragraphs.prefix(limit) { lines.append("   │ \(paragraph)") }
         if a.paragraphs.count > limit { lines.append("   │ … \(a.paragraphs.count - limit) more") }
         return lines.joined(separator: "\n")
+    }
+
+    /// Who is named, who says what through whom, which figures and dates: the lines a reader checks first.
+    static func reading(_ a: Article) -> [String] {
+        var lines: [String] = []
+        let people = a.entities.filter { $0.kind == .person }
+        if !people.isEmpty {
+            lines.append("   people    " + people.map { p in
+                p.roles.isEmpty ? p.name : "\(p.name) (\(p.roles.joined(separator: "; ")))"
+            }.joined(separator: ", "))
+        }
+        let places = a.entities.filter { $0.kind != .person && $0.kind != .group }
+        if !places.isEmpty {
+            lines.append("   named     " + places.prefix(12).map { e in
+                e.forms.count > 1 || e.forms.first != e.name ? "\(e.name) as \(e.forms.joined(separator: "/"))" : e.name
+            }.joined(separator: ", ") + (places.count > 12 ? ", …" : ""))
+        }
+        let attributed = a.claims.filter { $0.kind != .assertion }
+        let refuted = a.claims.filter(\.refutes).count
+        lines.append("   claims    \(attributed.count) attributed, \(a.claims.count - attributed.count) the outlet's own"
+            + (refuted > 0 ? ", \(refuted) refuting" : ""))
+        for c in attributed {
+            var chain = [c.speaker?.text ?? "(unnamed)"]
+            if let channel = c.channel { chain.append(channel) }
+            chain += c.via.map(\.text)
+            let verb = c.verb.map { " \($0.text)" } ?? ""
+            let marks = (c.stance == .neutral ? [] : [c.stance.rawValue]) + c.hedges + (c.negated ? ["negated"] : [])
+            let content = c.content.text.count > 90 ? String(c.content.text.prefix(88)) + "…" : c.content.text
+            lines.append("     · \(chain.joined(separator: " → "))\(verb)\(marks.isEmpty ? "" : " [\(marks.joined(separator: ", "))]"): "
+                + (c.quote != nil ? "“\(content)”" : content))
+        }
+        for f in a.figures where f.qualifier != nil || f.value >= 10 || f.unit != nil {
+            lines.append("   figure    \(f.text)" + (f.counted.map { " — \($0)" } ?? "")
+                + " (claimed by \(f.claimant ?? "the outlet"))")
+        }
+        let dates = a.dates.filter { $0.kind != .period }.compactMap { d in d.date.map { "\(d.text) → \($0)" } }
+        if !dates.isEmpty { lines.append("   dates     " + dates.joined(separator: ", ")) }
+        return lines
     }
 }
