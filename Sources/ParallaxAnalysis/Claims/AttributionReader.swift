@@ -54,7 +54,8 @@ struct AttributionReader: Sendable {
 
     /// "these claims", "the statement": an English verb form used as a noun after a determiner.
     private func isNoun(_ s: AnalysedSentence, _ i: Int) -> Bool {
-        guard s.rules.language == "en", i > 0 else { return false }
+        guard s.rules.language == "en" else { return false }
+        if i == 0 { return s.tokens[0].isCapitalised }  // "Fears that …", "Claims of …": English verbs do not open a statement
         return ["the", "a", "an", "these", "those", "this", "his", "her", "their", "its", "our", "such", "my", "your"]
             .contains(s.tokens[i - 1].folded)
     }
