@@ -86,10 +86,10 @@ public struct Gazetteer: Sendable {
     }
 
     /// The same, with the lookup key already made (lower-cased words, one space between them).
-    func lookup(text: String, key: String) -> Place? {
+    func lookup(text: String, key: String, includingCities: Bool = true) -> Place? {
         let a = byExactText[text].map { places[Int($0)] }
         var b = byKey[key].map { places[Int($0)] }
-        if let geo = geoNames?.place(forKey: key), geo.rank > b?.rank ?? -1 { b = geo }
+        if includingCities, let geo = geoNames?.place(forKey: key), geo.rank > b?.rank ?? -1 { b = geo }
         guard let a else { return b }
         guard let b else { return a }
         return a.rank >= b.rank ? a : b

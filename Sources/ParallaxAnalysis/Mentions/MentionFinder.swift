@@ -46,7 +46,8 @@ struct MentionFinder: Sendable {
                   (i..<(i + length)).allSatisfy({ t[$0].isWord || t[$0].text == "." || t[$0].text == "-" }),
                   t[i + length - 1].isWord else { continue }
             let written = s.text(i, i + length)
-            let forms = MentionFinder.forms(of: written, language: s.rules.language)
+            // Variants (possessive, compound, case ending) only for one word: longer names match as written.
+            let forms = length == 1 ? MentionFinder.forms(of: written, language: s.rules.language) : [(written, 0)]
             for (n, form) in forms.enumerated() where n > 0 || starts {
                 let key = n == 0 ? MentionFinder.key(t, i, i + length) : Gazetteer.key(form.text)
                 guard let place = gazetteer.lookup(text: form.text, key: key) else { continue }
@@ -178,8 +179,10 @@ struct MentionFinder: Sendable {
     }
 
     private func isKnownPlace(_ s: AnalysedSentence, _ i: Int) -> Bool {
+        // Countries, curated entities and media break a run of names; cities ("Vladimir") do not, so GeoNames
+        // need not be searched.
         let t = s.tokens[i]
-        guard let place = gazetteer.lookup(text: t.text) else { return false }
+        guard let place = gazetteer.lookup(text: t.text, key: t.folded, includingCities: false) else { return false }
         return place.rank >= Gazetteer.countryRank
     }
 
