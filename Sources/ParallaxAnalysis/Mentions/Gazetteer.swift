@@ -76,6 +76,12 @@ public struct Gazetteer: Sendable {
                 byKey[key] = index
             }
             firstWords.insert(Gazetteer.firstWord(name))
+            // Every word-prefix of a name, so that a look-up can stop as soon as no name continues.
+            var prefix = ""
+            for word in Gazetteer.key(name).split(separator: " ") {
+                prefix += prefix.isEmpty ? String(word) : " " + word
+                firstWords.insert(prefix)
+            }
             if name.utf8.contains(0x20) { maxWords = max(maxWords, min(6, name.split(separator: " ").count)) }
         }
     }
@@ -95,7 +101,8 @@ public struct Gazetteer: Sendable {
         return a.rank >= b.rank ? a : b
     }
 
-    /// Whether some name starts with this lower-cased word: most capitalised words start none, and need no lookup.
+    /// Whether some name starts with these lower-cased words (a whole word or several, as a look-up key): most
+    /// capitalised words start none, and need no look-up.
     func startsAName(_ folded: String) -> Bool {
         firstWords.contains(folded) || (geoNames?.startsAName(folded) ?? false)
     }

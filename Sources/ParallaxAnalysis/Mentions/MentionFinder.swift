@@ -39,9 +39,13 @@ struct MentionFinder: Sendable {
     private func place(_ s: AnalysedSentence, at i: Int, _ state: inout MentionState) -> Int? {
         let t = s.tokens
         guard t[i].isCapitalised || t[i].isCaseless else { return nil }
-        // Most capitalised words start no known name: then only a one-word inflected form can match.
+        // Most capitalised words start no known name: then only a one-word inflected form can match. Otherwise
+        // names are tried only as long as some name begins with the words so far.
         let starts = gazetteer.startsAName(t[i].folded)
-        for length in stride(from: min(gazetteer.maxWords, t.count - i), through: 1, by: -1) {
+        var longest = 1
+        while starts, longest < min(gazetteer.maxWords, t.count - i),
+              gazetteer.startsAName(MentionFinder.key(t, i, i + longest + 1)) { longest += 1 }
+        for length in stride(from: longest, through: 1, by: -1) {
             guard starts || length == 1,
                   (i..<(i + length)).allSatisfy({ t[$0].isWord || t[$0].text == "." || t[$0].text == "-" }),
                   t[i + length - 1].isWord else { continue }
