@@ -41,6 +41,9 @@ struct LanguageRules: Sendable {
     var weekdays = PhraseIndex<Int>()
     var months = PhraseIndex<Int>()
     var dayParts = PhraseIndex<Bool>()
+    /// First words (and stem keys) of every date phrase: a word outside them starts no date expression.
+    var dateStarts: Set<String> = []
+    var dateStems: Set<String> = []
 
     /// Quotation marks every language may use, whatever its own conventions.
     static let universalQuotes: [(open: Character, close: Character)] = [
@@ -60,7 +63,7 @@ struct LanguageRules: Sendable {
         for pair in LanguageRules.universalQuotes where !pairs.contains(where: { $0 == pair }) { pairs.append(pair) }
         quotes = pairs
         addCalendarNames(language)
-        guard let f = file else { return }
+        guard let f = file else { indexDateStarts(); return }
         for (stance, verbs) in f.reportingVerbs ?? [:] {
             guard let s = Claim.Stance(rawValue: stance) else { continue }
             for v in verbs { reportingVerbs.add(v, payload: s) }
@@ -101,6 +104,23 @@ struct LanguageRules: Sendable {
         for (i, forms) in (f.weekdays ?? []).enumerated() where i < 7 { for w in forms { weekdays.add(w, payload: i + 1) } }
         for (i, forms) in (f.months ?? []).enumerated() where i < 12 { for w in forms { months.add(w, payload: i + 1) } }
         dayParts = PhraseIndex(f.dayParts ?? [], payload: true)
+        indexDateStarts()
+    }
+
+    private mutating func indexDateStarts() {
+        dateStarts = months.firstWords.union(weekdays.firstWords).union(relativeModifiers.firstWords)
+            .union(relativeDays.firstWords).union(durationPrepositions.firstWords).union(agoWords.firstWords)
+            .union(numberWords.firstWords)
+        dateStems = months.stemKeys.union(weekdays.stemKeys).union(relativeModifiers.stemKeys)
+            .union(relativeDays.stemKeys).union(durationPrepositions.stemKeys).union(agoWords.stemKeys)
+            .union(numberWords.stemKeys)
+    }
+
+    /// Whether a date expression can start with this token (a number, or a word some date phrase starts with).
+    func mayStartDate(_ t: WordToken) -> Bool {
+        if t.kind == .number || t.dayOfMonth != nil { return true }
+        if dateStarts.contains(t.folded) { return true }
+        return !dateStems.isEmpty && t.folded.utf8.count >= 4 && dateStems.contains(String(t.folded.prefix(3)))
     }
 
     /// Month and weekday names (wide and abbreviated, format and stand-alone) from ICU, for any locale.

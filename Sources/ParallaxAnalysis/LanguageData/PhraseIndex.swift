@@ -46,6 +46,11 @@ struct PhraseIndex<Payload: Sendable>: Sendable {
         }
     }
 
+    /// The words entries can start with, and the three-letter keys of stem entries: for a quick "can anything
+    /// start here?" check over several indexes at once.
+    var firstWords: Set<String> { Set(exact.keys) }
+    var stemKeys: Set<String> { Set(stems.keys) }
+
     /// Splits a phrase the way the tokenizer splits text, so that "d'après" or "U.S." line up with tokens.
     static func words(of phrase: String) -> [Pattern] {
         let stem = phrase.hasSuffix("*")

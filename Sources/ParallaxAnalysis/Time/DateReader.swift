@@ -43,6 +43,7 @@ struct DateReader: Sendable {
     private func expression(_ s: AnalysedSentence, at i: Int) -> (DateExpression.Value, Int?, Int)? {
         let t = s.tokens
         let r = s.rules
+        guard r.mayStartDate(t[i]) else { return nil }
         if let numeric = numericDate(t, at: i) { return (numeric.0, nil, numeric.1) }
         // Weekday, perhaps with "last"/"next" before it and a calendar date after it.
         var j = i
