@@ -43,7 +43,11 @@ struct AttributionReader: Sendable {
             found[k].direction = direction(s, found, k, quoted: quoted)
         }
         for k in found.indices where found[k].kind == .verb && found[k].source == nil && k > 0 {
-            // "…, adding that …": a participle shares the source of the attribution before it.
+            // "…, adding that …", "skrev Pushilin og citerede …": a participle or a coordinated verb shares the
+            // source of the attribution before it ("if asked" does not).
+            let before = found[k].cue.lowerBound > 0 ? t[found[k].cue.lowerBound - 1] : nil
+            guard before?.text == "," || before.map({ AttributionReader.coordinators.contains($0.folded) }) == true
+            else { continue }
             if let previous = found[..<k].last(where: { $0.kind == .verb && $0.source != nil }) {
                 found[k].source = previous.source
                 found[k].inherited = true
@@ -95,7 +99,7 @@ struct AttributionReader: Sendable {
             }
             leftEnd = open
         }
-        if let left = sourceBefore(s, leftEnd, mentions, all) {
+        if let left = sourceBefore(s, leftEnd, mentions, all, quoted: quoted) {
             // "I et interview fredag sagde Reiner, at …", "Am Montag sagte Peskow": an adverbial before the verb,
             // the subject right after it.
             if left.entity == nil, !isPronoun(s, left.range), AttributionReader.verbSecond.contains(s.rules.language),
@@ -169,6 +173,9 @@ struct AttributionReader: Sendable {
         return source
     }
 
+    /// "and" in the supported languages: a verb after it shares its subject with the verb before.
+    static let coordinators: Set<String> = ["and", "og", "und", "et", "y", "e", "i", "и", "і", "та", "oraz", "a"]
+
     static let verbSecond: Set<String> = ["de", "da", "nl", "sv", "nb", "nn", "no", "is"]
 
     /// A short function word such as "the", "a", "der" (stopwords of at most three letters).
@@ -182,8 +189,8 @@ struct AttributionReader: Sendable {
 
     /// The noun phrase ending right before `end` (a few auxiliaries and adverbs skipped), back to a clause
     /// boundary. A person named in it is the source; else a name that is the whole phrase; else the phrase.
-    func sourceBefore(_ s: AnalysedSentence, _ end: Int, _ mentions: [Mention], _ units: [Attribution])
-        -> Attribution.Source? {
+    func sourceBefore(_ s: AnalysedSentence, _ end: Int, _ mentions: [Mention], _ units: [Attribution],
+                      quoted: (Int) -> Bool = { _ in false }) -> Attribution.Source? {
         let t = s.tokens
         var j = end
         if j > 0, !isBoundary(s, j - 1, units), t[j - 1].text == "." { j -= 1 }
@@ -205,7 +212,7 @@ struct AttributionReader: Sendable {
             return Attribution.Source(range: (npEnd - 1)..<npEnd, text: t[npEnd - 1].text, entity: nil)
         }
         var start = npEnd
-        while start > 0, npEnd - start < 20, !isBoundary(s, start - 1, units) { start -= 1 }
+        while start > 0, npEnd - start < 20, !isBoundary(s, start - 1, units, quoted: quoted) { start -= 1 }
         while start < npEnd, !t[start].isWord { start += 1 }
         guard start < npEnd else { return nil }
         if npEnd - start >= 20 { start = npEnd - 1 }
@@ -289,13 +296,19 @@ struct AttributionReader: Sendable {
         return s.rules.language == "en" && t.folded.hasSuffix("ly")
     }
 
-    private func isBoundary(_ s: AnalysedSentence, _ i: Int, _ units: [Attribution]) -> Bool {
+    private func isBoundary(_ s: AnalysedSentence, _ i: Int, _ units: [Attribution],
+                            quoted: (Int) -> Bool = { _ in false }) -> Bool {
         let t = s.tokens[i]
         // "Inc.", "S.A.": a dot glued to a short word abbreviates it.
         if t.text == ".", i > 0, s.tokens[i - 1].end == t.start, s.tokens[i - 1].isWord, s.tokens[i - 1].text.count <= 4 {
             return false
         }
-        if t.kind == .punctuation { return !["-", "'", "’", "/", "(", ")"].contains(t.text) }
+        if t.kind == .punctuation {
+            // Scare quotes inside a name ("the self-proclaimed “people’s republics”") do not end it.
+            if LanguageRules.universalQuotes.contains(where: { String($0.open) == t.text || String($0.close) == t.text }),
+               !quoted(i), !(i > 0 && quoted(i - 1)) { return false }
+            return !["-", "'", "’", "/", "(", ")"].contains(t.text)
+        }
         if s.rules.complementizers.match(s.tokens, at: i) != nil { return true }
         return units.contains { $0.cue.contains(i) }
     }

@@ -8,11 +8,12 @@ extension ClaimFinder {
         let inner = chain.last!
         var (content, quote) = contentSpan(s, inner, all: all, quotes: quotes, text: text)
         let inSentence = quotes.filter { $0.start >= s.sentence.start - 1 && $0.end <= s.sentence.end + 1 }
-        if joinQuotes, quote != nil, inSentence.count > 1 {
+        if joinQuotes, let q = quote, content.text == q, inSentence.count > 1 {
             quote = inSentence.map { string(text, $0.start, $0.end) }.joined(separator: " … ")
             content = Claim.Span(text: quote!, start: inSentence.first!.start, end: inSentence.last!.end)
         }
-        var claim = Claim(kind: quote != nil ? .quote : .reported, text: s.sentence.text, sentence: s.index,
+        let isQuote = quote != nil && content.text == quote
+        var claim = Claim(kind: isQuote ? .quote : .reported, text: s.sentence.text, sentence: s.index,
                           content: content)
         claim.quote = quote
         if let src = inner.source {
@@ -132,7 +133,13 @@ extension ClaimFinder {
         let best = quotes.filter { $0.end >= lo - 3 && $0.start <= hi + 3 }.max { $0.words < $1.words }
         if let q = best {
             let quote = string(text, q.start, q.end)
-            return (Claim.Span(text: quote, start: q.start, end: q.end), quote)
+            // The quotation is the content when it is most of what is reported; a quoted phrase inside a longer
+            // clause ("requested help within the treaties on “friendship and mutual assistance”") is not.
+            let clauseWords = (from..<max(from, to)).filter { t[$0].isWord }.count
+            if q.start < lo || q.end > hi || 2 * q.words >= clauseWords {
+                return (Claim.Span(text: quote, start: q.start, end: q.end), quote)
+            }
+            return (s.span(from, to), quote)
         }
         guard to > from else { return (Claim.Span(text: "", start: lo, end: lo), nil) }
         return (s.span(from, to), nil)

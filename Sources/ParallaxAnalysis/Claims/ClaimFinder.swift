@@ -91,7 +91,15 @@ struct ClaimFinder: Sendable {
     func chains(_ found: [Attribution]) -> [[Attribution]] {
         var chains: [[Attribution]] = []
         for a in found where a.kind == .verb {
-            guard a.source != nil else { chains.append([a]); continue }
+            // A verb with no source of its own inside what another verb reports ("Zelensky said that Putin had not
+            // responded") belongs to that report; elsewhere it is an attribution to someone unnamed.
+            guard a.source != nil else {
+                if let inner = chains.last?.last, inner.direction == .after, inner.cue.upperBound <= a.cue.lowerBound {
+                    continue
+                }
+                chains.append([a])
+                continue
+            }
             // "the Interfax news agency quoted Peskov as saying": the one quoted sits right inside the one quoting.
             if !a.inherited, a.source!.range.upperBound <= a.cue.lowerBound, var current = chains.last,
                let k = current.firstIndex(where: { $0.direction == .before && $0.cue.upperBound == a.source!.phrase.lowerBound }) {

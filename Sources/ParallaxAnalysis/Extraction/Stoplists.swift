@@ -27,7 +27,10 @@ public struct Stoplists: Sendable {
             let list = content.split(whereSeparator: \.isNewline).map { $0.lowercased() }.filter { !$0.isEmpty }
             words[code, default: []].formUnion(list)
             // 250 and 6 letters: the top of the lists is grammar; below it, and longer, come content words.
-            functionWords[code, default: []].formUnion(list.prefix(250).filter { $0.count <= 6 })
+            // Entries written with a capital are names ("United", "States"), not grammar.
+            let ranked = content.split(whereSeparator: \.isNewline).prefix(250)
+            functionWords[code, default: []].formUnion(ranked.filter { $0.count <= 6 && !($0.first?.isUppercase ?? true) }
+                .map { $0.lowercased() })
         }
         var lists = Stoplists(words: words)
         lists.functionWords = functionWords

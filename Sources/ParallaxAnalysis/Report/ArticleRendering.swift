@@ -67,7 +67,7 @@ public enum ArticleRendering {
             let marks = (c.stance == .neutral ? [] : [c.stance.rawValue]) + c.hedges + (c.negated ? ["negated"] : [])
             let content = c.content.text.count > 90 ? String(c.content.text.prefix(88)) + "…" : c.content.text
             lines.append("     · \(chain.joined(separator: " → "))\(verb)\(marks.isEmpty ? "" : " [\(marks.joined(separator: ", "))]"): "
-                + (c.quote != nil ? "“\(content)”" : content))
+                + (c.kind == .quote ? "“\(content)”" : content))
         }
         for f in a.figures where f.qualifier != nil || f.value >= 10 || f.unit != nil {
             lines.append("   figure    \(f.text)" + (f.counted.map { " — \($0)" } ?? "")

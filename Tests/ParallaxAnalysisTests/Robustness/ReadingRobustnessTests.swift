@@ -401,3 +401,33 @@ import ParallaxModel
         }
     }
 }
+
+// TEMPORARY profiling hook (to be removed).
+@Suite struct ReadingProfileScratch {
+    @Test func profileCase() {
+        guard let name = ProcessInfo.processInfo.environment["PX_CASE"] else { return }
+        let n = Int(ProcessInfo.processInfo.environment["PX_N"] ?? "") ?? 1000
+        let cases: [String: (String, String)] = [
+            "commas": ("en", String(repeating: "officials said, ", count: n)),
+            "quotes": ("en", (0..<n).map { _ in "“the dam will hold today” and" }.joined(separator: " ") + " Reiner said."),
+            "unbalanced": ("en", (0..<n).map { "\(["“", "”", "„", "«", "»", "‹", "›", "‘", "’", "「", "」", "\"", "'", "‚"][$0 % 14])word\($0 % 7) said" }.joined(separator: " ")),
+            "guillemets": ("fr", String(repeating: "« l'eau monte , a dit Reiner ", count: n)),
+            "names": ("en", (0..<n).map { "\(ReadingRobustnessTests.pseudoWord($0)) \(ReadingRobustnessTests.pseudoWord($0 + 100_000)) said" }.joined(separator: " ")),
+            "numbers": ("en", (0..<n).map { "\($0 % 90 + 10) people" }.joined(separator: " and ") + "."),
+            "years": ("en", String(repeating: "2021 ", count: n) + "."),
+            "saidsaid": ("en", "The dam held, " + String(repeating: "said ", count: n) + "."),
+            "inversions": ("en", (0..<n).map { _ in "the dam held, said Reiner Kovacs," }.joined(separator: " ") + " officials."),
+            "according": ("en", String(repeating: "according to officials according to Reiner Kovacs ", count: n) + "."),
+            "pronouns": ("en", String(repeating: "he said she claimed they added ", count: n) + "."),
+            "sagte": ("de", String(repeating: "die Ingenieure hätten gewarnt sagte; ", count: n) + "."),
+            "v2": ("de", String(repeating: "Am Montag sagte Peskow Berichte ", count: n) + "."),
+            "dashsaid": ("en", String(repeating: "— said Reiner — the water rises ", count: n)),
+            "ruinserted": ("ru", String(repeating: "«Вода поднимается, — сказал Райнер, — но дамба выдержит», ", count: n) + "."),
+            "smithjones": ("en", (0..<n).map { "\(["Smith", "Jones", "Reiner"][$0 % 3]) said," }.joined(separator: " ") + " the dam held."),
+        ]
+        guard let (language, text) = cases[name] else { return }
+        let t0 = Date()
+        let a = ReadingRobustnessTests.timedRead(text, language: language)
+        print("[profile] \(name) n=\(n): read \(a.read)s total \(Date().timeIntervalSince(t0))s")
+    }
+}
