@@ -11,20 +11,32 @@ struct ClaimFinder: Sendable {
     }
 
     /// `text` is the article's text as scalars, for content that crosses sentence boundaries (long quotes).
-    func find(in sentences: [AnalysedSentence], mentions: [Mention], text: [Unicode.Scalar]) -> [Claim] {
+    /// Sentences longer than this many tokens are not read for claims: real sentences are far shorter, and a
+    /// paragraph with no sentence break (a data dump, a hostile page) would make the attribution search slow.
+    static let maxTokens = 400
+
+    func find(in sentences: [AnalysedSentence], mentions: [Mention], text: [Unicode.Scalar],
+              deadline: Deadline = .none) -> [Claim] {
         let quotes = paragraphQuotes(sentences)
         let mentionsBySentence = Dictionary(grouping: mentions, by: \.sentence)
         var claims: [Claim] = []
         let people = mentions.filter { $0.kind == .person }
         var coveredUntil = -1  // the end of the last quote a claim has taken in
         for s in sentences {
+            if s.tokens.count > ClaimFinder.maxTokens { continue }
+            if deadline.expired { break }
             let inSentence = (quotes[s.sentence.paragraph] ?? []).filter {
                 $0.start < s.sentence.end && $0.end > s.sentence.start && $0.isSpeech
             }
             let inserted = insertedAttribution(s)
-            let quoted: (Int) -> Bool = { i in
-                !inserted.contains(i) && inSentence.contains { $0.start <= s.tokens[i].start && s.tokens[i].end <= $0.end }
+            // Which tokens lie inside a quotation, worked out once: the readers ask for every token.
+            var insideQuote = [Bool](repeating: false, count: s.tokens.count)
+            var q = 0  // quotations come in text order and do not overlap: one sweep
+            for i in s.tokens.indices {
+                while q < inSentence.count, inSentence[q].end < s.tokens[i].end { q += 1 }
+                insideQuote[i] = q < inSentence.count && inSentence[q].start <= s.tokens[i].start && !inserted.contains(i)
             }
+            let quoted: (Int) -> Bool = { insideQuote[$0] }
             let local = mentionsBySentence[s.index] ?? []
             let found = attributions.read(s, mentions: local, quoted: quoted, people: people)
             let chains = chains(found)

@@ -32,7 +32,7 @@ struct FigureReader: Sendable {
                 first = at
             }
             if isFraction { figure.unit = "fraction" }
-            if let scale = s.rules.scaleWords.match(t, at: last) {
+            if let scale = s.rules.scaleWords.match(t, at: last), (figure.value * scale.payload).isFinite {
                 figure.value *= scale.payload
                 last += scale.length
                 if last < t.count, t[last].text == ".", t[last].start == t[last - 1].end { last += 1 }
@@ -104,7 +104,8 @@ struct FigureReader: Sendable {
                 normalised = kept.replacingOccurrences(of: ",", with: ".")
             }
         }
-        return Double(normalised)
+        guard let value = Double(normalised), value.isFinite else { return nil }  // 400 digits are no figure
+        return value
     }
 
     /// The qualifier phrase that ends right before token `i`, with its first token.

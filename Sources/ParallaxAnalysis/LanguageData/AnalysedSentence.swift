@@ -6,13 +6,16 @@ struct AnalysedSentence: Sendable {
     var index: Int
     var sentence: Sentence
     var tokens: [WordToken]
+    /// The sentence as scalars, so that the text of any span is a slice, not a walk from the start.
+    let scalars: [Unicode.Scalar]
     let shared: SharedRules
     var rules: LanguageRules { shared.rules }
 
     init(index: Int, sentence: Sentence, rules: SharedRules) {
         self.index = index
         self.sentence = sentence
-        self.tokens = WordTokenizer.tokens(of: sentence.text, offset: sentence.start)
+        self.scalars = Array(sentence.text.unicodeScalars)
+        self.tokens = WordTokenizer.tokens(of: scalars, offset: sentence.start)
         self.shared = rules
     }
 
@@ -21,10 +24,9 @@ struct AnalysedSentence: Sendable {
         guard from < to, to <= tokens.count else { return "" }
         let s = tokens[from].start - sentence.start
         let e = tokens[to - 1].end - sentence.start
-        let scalars = sentence.text.unicodeScalars
-        let a = scalars.index(scalars.startIndex, offsetBy: s)
-        let b = scalars.index(a, offsetBy: e - s)
-        return String(scalars[a..<b])
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[s..<e])
+        return String(view)
     }
 
     /// Token index range → a span with Article.text offsets.

@@ -22,7 +22,10 @@ struct WordToken: Sendable, Equatable {
 /// "300 000") so that the figure reader can interpret them with the language's conventions.
 enum WordTokenizer {
     static func tokens(of text: String, offset: Int = 0) -> [WordToken] {
-        let scalars = Array(text.unicodeScalars)
+        tokens(of: Array(text.unicodeScalars), offset: offset)
+    }
+
+    static func tokens(of scalars: [Unicode.Scalar], offset: Int = 0) -> [WordToken] {
         var out: [WordToken] = []
         out.reserveCapacity(scalars.count / 5)
         var i = 0

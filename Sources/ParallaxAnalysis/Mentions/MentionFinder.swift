@@ -12,9 +12,12 @@ struct MentionFinder: Sendable {
         var entities: [Entity] = []
     }
 
-    func find(in sentences: [AnalysedSentence]) -> Result {
+    func find(in sentences: [AnalysedSentence], deadline: Deadline = .none) -> Result {
         var state = MentionState()
-        for s in sentences { scan(s, &state) }
+        for s in sentences {
+            if deadline.expired { break }
+            scan(s, &state)
+        }
         return Result(mentions: state.mentions, entities: state.entityOrder.compactMap { state.entities[$0] })
     }
 
@@ -100,17 +103,18 @@ struct MentionFinder: Sendable {
     static func forms(of written: String, language: String) -> [(text: String, trimmed: Int)] {
         var out = [(written, 0)]
         for suffix in ["'s", "’s", "'", "’"] where written.hasSuffix(suffix) {
-            out.append((String(written.dropLast(suffix.count)), suffix.count))
+            out.append((String(written.dropLast(suffix.count)), suffix.unicodeScalars.count))
         }
         if let hyphen = written.lastIndex(of: "-"), written.distance(from: written.startIndex, to: hyphen) >= 2 {
             // "DNR-lederen", "Donbass-republikker": the name before a hyphenated compound.
             let head = String(written[..<hyphen])
-            out.append((head, written.count - head.count))
+            out.append((head, written.unicodeScalars.count - head.unicodeScalars.count))
         }
         guard !["en", "zh", "ja", "ko"].contains(language), written.count >= 5 else { return out }
         let lower = written.lowercased()
         for ending in caseEndings where lower.hasSuffix(ending) && written.count - ending.count >= 4 {
-            out.append((String(written.dropLast(ending.count)), ending.count))
+            let stem = String(written.unicodeScalars.dropLast(ending.unicodeScalars.count))
+            out.append((stem, ending.unicodeScalars.count))
         }
         return out
     }

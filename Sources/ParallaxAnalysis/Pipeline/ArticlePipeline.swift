@@ -92,7 +92,7 @@ public struct ArticlePipeline: Sendable {
         article.stages = [decoder.id, extractor.id, StageID("metadata", 1), languages.id, segmenter.id]
         // 6. Dates, figures, mentions and claims.
         if let reading {
-            reading.read(&article)
+            reading.read(&article, deadline: deadline)
             article.stages += ArticleReading.stages
         }
         return article

@@ -20,7 +20,9 @@ public struct ArticleReading: Sendable {
         StageID("claims.rules", 1),
     ]
 
-    public func read(_ article: inout Article) {
+    /// Reads the article's sentences. Past the deadline, later sentences get no mentions or claims and the
+    /// record says so; the rest of the record stands.
+    public func read(_ article: inout Article, deadline: Deadline = .none) {
         // 1. Tokens and each sentence's language rules (the article's language when a sentence has none).
         let sentences = article.sentences.enumerated().map { i, s in
             AnalysedSentence(index: i, sentence: s, rules: languages.rules(for: s.language ?? article.language))
@@ -31,12 +33,20 @@ public struct ArticleReading: Sendable {
         let figureReader = FigureReader(stopwords: stopwords)
         article.figures = sentences.flatMap { figureReader.read($0, taken: taken[$0.index] ?? []) }
         // 4. Mentions and entities.
-        let found = MentionFinder(gazetteer: gazetteer, stopwords: stopwords).find(in: sentences)
+        let found = MentionFinder(gazetteer: gazetteer, stopwords: stopwords).find(in: sentences, deadline: deadline)
         article.mentions = found.mentions.sorted { $0.start < $1.start }
         article.entities = found.entities
         // 5. Claims, then each figure's claim and claimant.
         let text = Array(article.text.unicodeScalars)
-        article.claims = ClaimFinder(stopwords: stopwords).find(in: sentences, mentions: article.mentions, text: text)
+        article.claims = ClaimFinder(stopwords: stopwords).find(in: sentences, mentions: article.mentions, text: text,
+                                                                deadline: deadline)
+        if deadline.expired {
+            article.warnings.append("reading stopped at the time limit (\(deadline.seconds) s): later sentences have "
+                + "no mentions or claims")
+        }
+        if let long = sentences.map(\.tokens.count).max(), long > ClaimFinder.maxTokens {
+            article.warnings.append("a sentence of \(long) tokens was not read for claims (limit \(ClaimFinder.maxTokens))")
+        }
         linkFigures(&article)
         let main = languages.rules(for: article.language).rules
         article.analyses = Analyses(language: main.language, languageData: main.hasData,

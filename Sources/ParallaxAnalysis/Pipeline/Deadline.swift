@@ -14,6 +14,9 @@ public struct Deadline: Sendable {
 
     public static var none: Deadline { Deadline(seconds: 1e6) }
 
+    /// Whether the budget is spent (for loops that stop early rather than fail).
+    public var expired: Bool { DispatchTime.now().uptimeNanoseconds > end }
+
     public func check(source: String) throws {
         if DispatchTime.now().uptimeNanoseconds > end {
             throw ParallaxError(.timeout, "took longer than \(seconds) s (the per-document limit)", source: source)

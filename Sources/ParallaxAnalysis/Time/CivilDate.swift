@@ -5,7 +5,8 @@ struct CivilDate: Sendable, Hashable, Comparable {
     var day: Int
 
     init?(year: Int, month: Int, day: Int) {
-        guard (1...12).contains(month), day >= 1, day <= CivilDate.days(inMonth: month, year: year) else { return nil }
+        // Years a news text can mean; "0001-01-01" is a software default, not a date.
+        guard (1000...9999).contains(year), (1...12).contains(month), day >= 1, day <= CivilDate.days(inMonth: month, year: year) else { return nil }
         self.year = year
         self.month = month
         self.day = day
@@ -44,7 +45,12 @@ struct CivilDate: Sendable, Hashable, Comparable {
     /// 1 = Sunday … 7 = Saturday, as ICU numbers weekdays.
     var weekday: Int { ((dayNumber % 7 + 7 + 4) % 7) + 1 }
 
-    func adding(days: Int) -> CivilDate { CivilDate(dayNumber: dayNumber + days) }
+    /// The day `days` later; dates stay within the years 1000–9999 (an offset past them stops at the edge).
+    func adding(days: Int) -> CivilDate {
+        let lo = CivilDate(year: 1000, month: 1, day: 1)!.dayNumber
+        let hi = CivilDate(year: 9999, month: 12, day: 31)!.dayNumber
+        return CivilDate(dayNumber: min(max(dayNumber + days, lo), hi))
+    }
 
     var iso: String {
         "\(CivilDate.pad(year, 4))-\(CivilDate.pad(month, 2))-\(CivilDate.pad(day, 2))"

@@ -76,7 +76,7 @@ struct DateResolver: Sendable {
                 : a.nearest(weekday: w, after: relative == .next, strictly: relative == .last)
             return (date.iso, inferred)
         case .offset(let n, let unit):
-            guard let a = anchor?.date else { return (nil, false) }
+            guard let a = anchor?.date, abs(n) < 5000 else { return (nil, false) }
             return (offset(a, n, unit), inferred)
         case .duration(let n, let unit):
             let code: [LanguageRules.DateUnit: String] = [.day: "D", .week: "W", .month: "M", .year: "Y"]
