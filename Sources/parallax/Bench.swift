@@ -6,7 +6,7 @@ import ParallaxEval
 /// `parallax bench …`: speed reports, side by side with the tool a user would otherwise pick.
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Measure speed (a report, not a test).",
-                                                    subcommands: [ExtractionCommand.self, ArticlesCommand.self])
+                                                    subcommands: [ExtractionCommand.self, ArticlesCommand.self, EmbedCommand.self])
 
     struct ExtractionCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "extraction",
@@ -54,6 +54,32 @@ struct Bench: ParsableCommand {
                 print("skipped: extraction eval pages not found at \(pages)")
             }
             print(ArticleBench.run(corpora, pipeline: pipeline, rounds: max(1, rounds)))
+        }
+    }
+
+    struct EmbedCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "embed", abstract: "Sentence-embedding throughput (multilingual-e5-small) on a folder of articles.")
+        @Argument(help: "Files or folders of articles.")
+        var paths: [String] = ["examples/corpus", "../shared/seeds"]
+
+        @Option(help: "Rounds to run; the best is reported.")
+        var rounds = 2
+
+        func run() throws {
+            let embedder: E5Embedder
+            switch E5Embedder.load(dataDirectory: DataDirectory.locate()) {
+            case .success(let e): embedder = e
+            case .failure(let why):
+                print("skipped: \(why.reason)")
+                return
+            }
+            var pipeline = ArticlePipeline.standard()
+            pipeline.reading = nil
+            let reader = DocumentReader()
+            let files = reader.files(in: paths.filter { FileManager.default.fileExists(atPath: $0) }).files
+            let articles = files.flatMap { (try? reader.read($0)) ?? [] }.compactMap { try? pipeline.run($0) }
+            print(EmbeddingBench.run(articles, embedder: embedder, rounds: max(1, rounds)))
         }
     }
 }
