@@ -15,6 +15,13 @@ struct AttributionReader: Sendable {
         let refutedFrom = s.rules.refutations.matches(in: t).first?.at ?? t.count
         var i = 0
         while i < t.count {
+            // "Peskov: “…”": a colon between a name and a quotation attributes it, when no verb did.
+            if t[i].text == ":", i > 0, i + 2 < t.count, quoted(i + 2), !quoted(i),
+               !found.contains(where: { $0.kind == .verb }) {
+                found.append(Attribution(kind: .verb, cue: i..<(i + 1), stance: .neutral))
+                i += 1
+                continue
+            }
             if quoted(i) || !t[i].isWord || i >= refutedFrom { i += 1; continue }
             if let m = s.rules.accordingTo.match(t, at: i) {
                 var a = Attribution(kind: .according, cue: i..<(i + m.length), stance: .neutral)
