@@ -24,25 +24,18 @@ public enum ArticleBench {
         extractionOnly.reading = nil
         for corpus in corpora where !corpus.documents.isEmpty {
             let docs = corpus.documents
-            var best = Double.infinity
             var articles: [Article] = []
-            for _ in 0..<rounds {
-                let start = DispatchTime.now().uptimeNanoseconds
-                articles = docs.compactMap { try? pipeline.run($0) }
-                best = min(best, seconds(since: start))
-            }
+            let best = Timing.best(of: rounds) { articles = docs.compactMap { try? pipeline.run($0) } }
             // The reading stages alone, on articles extracted beforehand.
             let extracted = docs.compactMap { try? extractionOnly.run($0) }
-            var readingBest = Double.infinity
-            for _ in 0..<rounds {
-                var copies = extracted
-                let start = DispatchTime.now().uptimeNanoseconds
+            var copies = extracted
+            let readingBest = Timing.best(of: rounds) {
+                copies = extracted
                 for k in copies.indices { pipeline.reading?.read(&copies[k]) }
-                readingBest = min(readingBest, seconds(since: start))
             }
-            let start = DispatchTime.now().uptimeNanoseconds
-            DispatchQueue.concurrentPerform(iterations: docs.count) { i in _ = try? pipeline.run(docs[i]) }
-            let parallel = seconds(since: start)
+            let parallel = Timing.seconds {
+                DispatchQueue.concurrentPerform(iterations: docs.count) { i in _ = try? pipeline.run(docs[i]) }
+            }
             let n = Double(docs.count)
             table.add([corpus.name, "\(docs.count)", decimal(n / best, 1), decimal(Double(extracted.count) / readingBest, 1),
                        decimal(1000 * best / n, 2), decimal(n / parallel, 1),
@@ -56,9 +49,5 @@ public enum ArticleBench {
             "",
             table.render(),
         ].joined(separator: "\n")
-    }
-
-    static func seconds(since start: UInt64) -> Double {
-        Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     }
 }

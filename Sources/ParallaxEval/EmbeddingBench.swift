@@ -11,12 +11,7 @@ public enum EmbeddingBench {
         let sentences = articles.flatMap { $0.sentences.map(\.text) }
         var table = TextTable(["what", "items", "mean characters", "per second (all cores)", "ms per item"])
         for (name, texts) in [("title + lead", passages), ("sentences", sentences)] where !texts.isEmpty {
-            var best = Double.infinity
-            for _ in 0..<rounds {
-                let start = DispatchTime.now().uptimeNanoseconds
-                _ = embedder.embed(texts)
-                best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
-            }
+            let best = Timing.best(of: rounds) { _ = embedder.embed(texts) }
             let chars = texts.reduce(0) { $0 + $1.count } / texts.count
             table.add([name, "\(texts.count)", "\(chars)", decimal(Double(texts.count) / best, 1),
                        decimal(1000 * best / Double(texts.count), 1)])

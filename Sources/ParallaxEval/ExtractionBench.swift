@@ -12,23 +12,20 @@ public enum ExtractionBench {
         let bytes = pages.reduce(0) { $0 + $1.html!.count }
         let megabytes = Double(bytes) / 1_048_576
         // One core: the best of a few rounds, every page through decode → extraction → languages → sentences.
-        var best = Double.infinity
         var texts: [String] = []
-        for _ in 0..<rounds {
-            let start = DispatchTime.now().uptimeNanoseconds
+        let best = Timing.best(of: rounds) {
             texts = pages.map { page in
                 let doc = RawDocument(source: page.file, format: .html, content: .bytes(page.html!))
                 return (try? pipeline.run(doc))?.paragraphs.joined(separator: "\n") ?? ""
             }
-            best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
         }
         // All cores.
         let cores = ProcessInfo.processInfo.activeProcessorCount
-        let start = DispatchTime.now().uptimeNanoseconds
-        DispatchQueue.concurrentPerform(iterations: pages.count) { i in
-            _ = try? pipeline.run(RawDocument(source: pages[i].file, format: .html, content: .bytes(pages[i].html!)))
+        let parallel = Timing.seconds {
+            DispatchQueue.concurrentPerform(iterations: pages.count) { i in
+                _ = try? pipeline.run(RawDocument(source: pages[i].file, format: .html, content: .bytes(pages[i].html!)))
+            }
         }
-        let parallel = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         var ours = ExtractionEval.Score()
         for (page, text) in zip(pages, texts) { ours.add(ExtractionEval.score(text, page: page)) }
 

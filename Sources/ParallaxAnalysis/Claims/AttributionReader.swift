@@ -312,8 +312,7 @@ struct AttributionReader: Sendable {
         }
         if t.kind == .punctuation {
             // Scare quotes inside a name ("the self-proclaimed “people’s republics”") do not end it.
-            if LanguageRules.universalQuotes.contains(where: { String($0.open) == t.text || String($0.close) == t.text }),
-               !quoted(i), !(i > 0 && quoted(i - 1)) { return false }
+            if LanguageRules.quoteMarks.contains(t.text), !quoted(i), !(i > 0 && quoted(i - 1)) { return false }
             return !["-", "'", "’", "/", "(", ")"].contains(t.text)
         }
         if s.rules.complementizers.match(s.tokens, at: i) != nil { return true }
@@ -350,7 +349,7 @@ struct AttributionReader: Sendable {
         let tail = (after..<next).filter { t[$0].isWord }.count
         let wordsBefore = (0..<a.first).filter { t[$0].isWord }.count
         // "“…,” he noted, referring to …": a quotation just before the attribution is what it reports.
-        let closers = Set(LanguageRules.universalQuotes.map { String($0.close) })
+        let closers = LanguageRules.closingQuoteMarks
         if a.first > 1, closers.contains(t[a.first - 1].text) && quoted(a.first - 2)
             || (a.first > 2 && t[a.first - 1].text == "," && closers.contains(t[a.first - 2].text) && quoted(a.first - 3)) {
             return .before

@@ -145,13 +145,9 @@ extension ClaimFinder {
         return (s.span(from, to), nil)
     }
 
-    private func isQuoteMark(_ t: WordToken) -> Bool {
-        LanguageRules.universalQuotes.contains { String($0.open) == t.text || String($0.close) == t.text }
-    }
+    private func isQuoteMark(_ t: WordToken) -> Bool { LanguageRules.quoteMarks.contains(t.text) }
 
     func string(_ text: [Unicode.Scalar], _ start: Int, _ end: Int) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: text[max(0, start)..<min(end, text.count)])
-        return String(view)
+        return String(scalars: text[max(0, start)..<min(end, text.count)])
     }
 }

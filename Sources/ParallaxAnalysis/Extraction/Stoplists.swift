@@ -24,13 +24,12 @@ public struct Stoplists: Sendable {
             guard let code = codesByName[name.lowercased()] ?? aliases[name],
                   let content = try? String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8)
             else { continue }
-            let list = content.split(whereSeparator: \.isNewline).map { $0.lowercased() }.filter { !$0.isEmpty }
-            words[code, default: []].formUnion(list)
+            let lines = content.split(whereSeparator: \.isNewline).filter { !$0.isEmpty }
+            words[code, default: []].formUnion(lines.map { $0.lowercased() })
             // 250 and 6 letters: the top of the lists is grammar; below it, and longer, come content words.
             // Entries written with a capital are names ("United", "States"), not grammar.
-            let ranked = content.split(whereSeparator: \.isNewline).prefix(250)
-            functionWords[code, default: []].formUnion(ranked.filter { $0.count <= 6 && !($0.first?.isUppercase ?? true) }
-                .map { $0.lowercased() })
+            functionWords[code, default: []].formUnion(lines.prefix(250)
+                .filter { $0.count <= 6 && !($0.first?.isUppercase ?? true) }.map { $0.lowercased() })
         }
         var lists = Stoplists(words: words)
         lists.functionWords = functionWords

@@ -24,9 +24,7 @@ struct AnalysedSentence: Sendable {
         guard from < to, to <= tokens.count else { return "" }
         let s = tokens[from].start - sentence.start
         let e = tokens[to - 1].end - sentence.start
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[s..<e])
-        return String(view)
+        return String(scalars: scalars[s..<e])
     }
 
     /// Token index range → a span with Article.text offsets.

@@ -1,5 +1,4 @@
 import Foundation
-import CICUShim
 import ParallaxModel
 
 /// One language's cue lists compiled for matching: what the claim, figure, mention and date readers consult.
@@ -52,6 +51,10 @@ struct LanguageRules: Sendable {
         // Typing slips seen in real copy: an opening mark used to close.
         ("“", "“"),
     ]
+
+    /// Every opening and closing mark of `universalQuotes`, as token texts.
+    static let quoteMarks: Set<String> = Set(universalQuotes.flatMap { [String($0.open), String($0.close)] })
+    static let closingQuoteMarks: Set<String> = Set(universalQuotes.map { String($0.close) })
 
     init(file: LanguageDataFile?, language: String) {
         self.language = language
@@ -125,17 +128,12 @@ struct LanguageRules: Sendable {
 
     /// Month and weekday names (wide and abbreviated, format and stand-alone) from ICU, for any locale.
     private mutating func addCalendarNames(_ locale: String) {
-        var buffer = [CChar](repeating: 0, count: 16_384)
-        let n = pxicu_calendar_names(locale, &buffer, Int32(buffer.count))
-        guard n > 0 else { return }
-        let text = String(decoding: buffer.prefix(Int(n)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        for line in text.split(separator: "\n") {
-            guard let eq = line.firstIndex(of: "="), let number = Int(line[line.index(after: line.startIndex)..<eq])
-            else { continue }
-            let name = String(line[line.index(after: eq)...]).lowercased()
+        for entry in DateText.calendarNames(locale) {
             // Abbreviations shorter than three letters ("mo", "ma") collide with ordinary words.
-            guard name.filter(\.isLetter).count >= 3 else { continue }
-            if line.first == "m" { months.add(name, payload: number) } else { weekdays.add(name, payload: number) }
+            guard entry.name.filter(\.isLetter).count >= 3 else { continue }
+            if entry.isMonth { months.add(entry.name, payload: entry.number) } else {
+                weekdays.add(entry.name, payload: entry.number)
+            }
         }
     }
 }

@@ -27,7 +27,6 @@ struct PhraseIndex<Payload: Sendable>: Sendable {
     private var exact: [String: [Entry]] = [:]
     /// Stem entries, by the stem's first three characters.
     private var stems: [String: [Entry]] = [:]
-    private(set) var count = 0
 
     init() {}
 
@@ -39,7 +38,6 @@ struct PhraseIndex<Payload: Sendable>: Sendable {
         let words = PhraseIndex.words(of: phrase)
         guard let first = words.first else { return }
         let entry = Entry(words: words, payload: payload)
-        count += 1
         switch first {
         case .exact(let w): exact[w, default: []].append(entry)
         case .prefix(let p): stems[String(p.prefix(3)), default: []].append(entry)
@@ -86,11 +84,10 @@ struct PhraseIndex<Payload: Sendable>: Sendable {
     }
 
     /// Every match in the tokens, left to right, without overlaps.
-    func matches(in tokens: [WordToken], from: Int = 0, to: Int? = nil) -> [(at: Int, match: Match)] {
+    func matches(in tokens: [WordToken]) -> [(at: Int, match: Match)] {
         var out: [(Int, Match)] = []
-        var i = from
-        let end = to ?? tokens.count
-        while i < end {
+        var i = 0
+        while i < tokens.count {
             if let m = match(tokens, at: i) {
                 out.append((i, m))
                 i += m.length

@@ -45,9 +45,7 @@ enum WordTokenizer {
                 i += 1
                 kind = .punctuation
             }
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars[start..<i])
-            let s = String(view)
+            let s = String(scalars: scalars[start..<i])
             let first = scalars[start]
             let upper = first.isASCII ? (first.value >= 0x41 && first.value <= 0x5A) : first.properties.isUppercase
             let lower = first.isASCII ? (first.value >= 0x61 && first.value <= 0x7A) : first.properties.isLowercase
@@ -63,7 +61,7 @@ enum WordTokenizer {
         let lower = word.lowercased()
         // ’ is E2 80 99 in UTF-8, ς is CF 82: only then is there anything to replace.
         guard lower.utf8.contains(where: { $0 == 0xE2 || $0 == 0xCF }) else { return lower }
-        return String(String.UnicodeScalarView(lower.unicodeScalars.map { $0 == "’" ? "'" : $0 == "ς" ? "σ" : $0 }))
+        return String(scalars: lower.unicodeScalars.map { $0 == "’" ? "'" : $0 == "ς" ? "σ" : $0 })
     }
 
     // ASCII first: Unicode property look-ups are the tokenizer's main cost.

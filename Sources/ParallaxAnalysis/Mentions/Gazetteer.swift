@@ -45,10 +45,10 @@ public struct Gazetteer: Sendable {
         }
         var out = ""
         var space = false
-        for c in name.lowercased() {
+        for c in WordTokenizer.fold(name) {
             if c.isWhitespace { space = !out.isEmpty; continue }
             if space { out.append(" "); space = false }
-            out.append(c == "’" ? "'" : c == "ς" ? "σ" : c)
+            out.append(c)
         }
         return out
     }
@@ -57,9 +57,9 @@ public struct Gazetteer: Sendable {
     static func firstWord(_ name: String) -> String {
         let end = name.unicodeScalars.firstIndex { !(WordTokenizer.isLetter($0) || WordTokenizer.isDigit($0)
             || WordTokenizer.joiners.contains($0)) } ?? name.unicodeScalars.endIndex
-        var word = String(name.unicodeScalars[..<end]).lowercased()
+        var word = WordTokenizer.fold(String(name.unicodeScalars[..<end]))
         while let last = word.unicodeScalars.last, WordTokenizer.joiners.contains(last) { word.removeLast() }
-        return word.replacingOccurrences(of: "’", with: "'")
+        return word
     }
 
     mutating func add(_ place: Place, names: [String], exactCase: Set<String> = []) {
@@ -159,16 +159,13 @@ public struct Gazetteer: Sendable {
 
     /// News agencies and outlets; one-word names match only as written ("Time", "Bild" are also words).
     mutating func addMedia(_ lexicon: Lexicon) {
+        let media = lexicon.agencies.values.map { ("agency:" + $0.name, $0.name, $0.aliases, 2_500_000_000) }
+            + lexicon.outlets.values.map { ("outlet:" + $0.name, $0.name, $0.aliases, 2_400_000_000) }
         var seen = Set<String>()
-        for agency in lexicon.agencies.values where seen.insert("agency:" + agency.name).inserted {
-            let names = [agency.name] + agency.aliases
-            add(Place(id: "agency:" + agency.name, kind: .organisation, name: agency.name, rank: 2_500_000_000),
-                names: names, exactCase: Set(names.filter { !$0.contains(" ") }))
-        }
-        for outlet in lexicon.outlets.values where seen.insert("outlet:" + outlet.name).inserted {
-            let names = [outlet.name] + outlet.aliases
-            add(Place(id: "outlet:" + outlet.name, kind: .organisation, name: outlet.name, rank: 2_400_000_000),
-                names: names, exactCase: Set(names.filter { !$0.contains(" ") }))
+        for (id, name, aliases, rank) in media where seen.insert(id).inserted {
+            let names = [name] + aliases
+            add(Place(id: id, kind: .organisation, name: name, rank: rank), names: names,
+                exactCase: Set(names.filter { !$0.contains(" ") }))
         }
     }
 }

@@ -14,23 +14,33 @@ public enum DateText {
     public static let names: (months: [String: Int], weekdays: [String: Int]) = {
         var months: [String: Int] = [:]
         var weekdays: [String: Int] = [:]
-        var buffer = [CChar](repeating: 0, count: 16_384)
         for locale in locales {
-            let n = pxicu_calendar_names(locale, &buffer, Int32(buffer.count))
-            let text = String(decoding: buffer.prefix(Int(n)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            for line in text.split(separator: "\n") {
-                guard let eq = line.firstIndex(of: "="), let number = Int(line[line.index(after: line.startIndex)..<eq])
-                else { continue }
-                let name = TextNormaliser.fold(String(line[line.index(after: eq)...]))
-                    .trimming(".")
+            for entry in calendarNames(locale) {
+                let name = TextNormaliser.fold(entry.name).trimming(".")
                 guard name.count >= 3 else { continue }
-                if line.first == "m" { months[name] = months[name] ?? number } else { weekdays[name] = weekdays[name] ?? number }
+                if entry.isMonth { months[name] = months[name] ?? entry.number } else {
+                    weekdays[name] = weekdays[name] ?? entry.number
+                }
             }
         }
         // "Sept." and "Sept" appear in English datelines but not in ICU's abbreviations.
         months["sept"] = 9
         return (months, weekdays)
     }()
+
+    /// ICU's month (1–12) and weekday (1 = Sunday) names for a locale: wide and abbreviated, format and
+    /// stand-alone forms, as written.
+    static func calendarNames(_ locale: String) -> [(isMonth: Bool, number: Int, name: String)] {
+        var buffer = [CChar](repeating: 0, count: 16_384)
+        let n = pxicu_calendar_names(locale, &buffer, Int32(buffer.count))
+        guard n > 0 else { return [] }
+        let text = String(decoding: buffer.prefix(Int(n)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return text.split(separator: "\n").compactMap { line in
+            guard let eq = line.firstIndex(of: "="), let number = Int(line[line.index(after: line.startIndex)..<eq])
+            else { return nil }
+            return (line.first == "m", number, String(line[line.index(after: eq)...]))
+        }
+    }
 
     /// The first complete date (year, month and day) in the text, as "YYYY-MM-DD".
     public static func firstDate(in text: String) -> String? { dates(in: text).first?.iso }

@@ -61,3 +61,12 @@ extension StringProtocol {
         }
     }
 }
+
+extension String {
+    /// The text of a run of scalars (offsets in Parallax count scalars, so spans are cut from scalar arrays).
+    init(scalars: some Sequence<Unicode.Scalar>) {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars)
+        self.init(view)
+    }
+}

@@ -109,9 +109,7 @@ public struct ArticlePipeline: Sendable {
         var start = 0
         for (i, c) in scalars.enumerated() where c == "\n" || i == scalars.count - 1 {
             let end = c == "\n" ? i : i + 1
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars[start..<end])
-            let line = String(view)
+            let line = String(scalars: scalars[start..<end])
             if !line.trimmingCharacters(in: .whitespaces).isEmpty { lines.append((start, line)) }
             start = i + 1
         }
@@ -121,10 +119,9 @@ public struct ArticlePipeline: Sendable {
         for (p, line) in lines.enumerated() {
             let lang = language ?? identified.perParagraph[p]
             for r in segmenter.sentences(in: line.text, language: lang) {
-                var view = String.UnicodeScalarView()
-                view.append(contentsOf: scalars[(line.start + r.lowerBound)..<(line.start + r.upperBound)])
-                article.sentences.append(Sentence(text: String(view), start: line.start + r.lowerBound,
-                                                  end: line.start + r.upperBound, paragraph: p, language: lang))
+                let range = (line.start + r.lowerBound)..<(line.start + r.upperBound)
+                article.sentences.append(Sentence(text: String(scalars: scalars[range]), start: range.lowerBound,
+                                                  end: range.upperBound, paragraph: p, language: lang))
             }
         }
         reading?.read(&article)
@@ -158,9 +155,7 @@ public struct ArticlePipeline: Sendable {
                 if ascii {
                     text = String(decoding: bytes[range], as: UTF8.self)
                 } else {
-                    var view = String.UnicodeScalarView()
-                    view.append(contentsOf: scalars[range])
-                    text = String(view)
+                    text = String(scalars: scalars[range])
                 }
                 out.append(Sentence(text: text, start: start, end: starts[first] + range.upperBound,
                                     paragraph: paragraph, language: languages[first]))
