@@ -40,14 +40,17 @@ struct ClaimFinder: Sendable {
             let local = mentionsBySentence[s.index] ?? []
             let found = attributions.read(s, mentions: local, quoted: quoted, people: people)
             let chains = chains(found)
+            // Verbs left out of every chain ("that Putin had not responded" inside Zelensky's report) bound nobody's
+            // content.
+            let used = found.filter { a in a.kind == .according || chains.contains { $0.contains { $0.cue == a.cue } } }
             var built = chains.map { chain in
                 // With one attribution, every quotation of the sentence is its: "“…,” Reiner said, “but …”".
-                claim(s, chain: chain, all: found, quotes: inSentence, joinQuotes: chains.count == 1, mentions: local,
+                claim(s, chain: chain, all: used, quotes: inSentence, joinQuotes: chains.count == 1, mentions: local,
                       text: text, quoted: quoted)
             }.filter { $0.speaker != nil || !$0.content.text.isEmpty }  // an unnamed source must at least say something
             if built.isEmpty, let according = found.first(where: { $0.kind == .according && $0.source != nil }) {
                 // "According to Western sources, Russia has gathered …": the marker alone attributes the sentence.
-                built = [claim(s, chain: [according], all: found.filter { $0.first != according.first },
+                built = [claim(s, chain: [according], all: used.filter { $0.first != according.first },
                                quotes: inSentence, joinQuotes: true, mentions: local, text: text, quoted: quoted)]
             }
             // A question asks; it claims nothing unless it quotes someone.
