@@ -29,7 +29,7 @@ let package = Package(
         .target(
             name: "ParallaxAnalysis",
             dependencies: ["ParallaxModel", "CLibXML2", "CZlib", "CICUShim", "CCLD2Shim"],
-            resources: [.copy("Resources/lexicon"), .copy("Resources/languages")]
+            resources: [.copy("Resources/lexicon"), .copy("Resources/languages"), .copy("Resources/embeddings")]
         ),
         .target(name: "ParallaxEval", dependencies: ["ParallaxAnalysis", "ParallaxModel"]),
         .executableTarget(

@@ -1,0 +1,124 @@
+import Foundation
+import ParallaxModel
+
+/// Analysed articles → stories: 1. profile each article, 2. embed title and lead, 3. centre the vectors,
+/// 4. cluster online in time order, 5. find who reused whom inside each story, 6. name each story.
+public struct StoryPipeline: Sendable {
+    public var profiler: StoryProfiler
+    public var clustering: StoryClusterer.Configuration
+    public var provenance: ProvenanceDetector
+    /// Nil without the model: clustering then runs on entities, figures and words alone.
+    public var embeddings: EmbeddingCache?
+    /// The background the vectors are centred against (generic news, then the corpus itself).
+    public var background: EmbeddingSpace?
+    /// Set-up problems to tell the user once.
+    public var setupWarnings: [String] = []
+
+    public init(stopwords: Stoplists, embeddings: EmbeddingCache?, background: EmbeddingSpace?) {
+        profiler = StoryProfiler(stopwords: stopwords)
+        clustering = StoryClusterer.Configuration()
+        provenance = ProvenanceDetector(stopwords: stopwords)
+        self.embeddings = embeddings
+        self.background = background
+    }
+
+    /// The default: stoplists and the e5 model from the data directory, when they are there.
+    public static func standard(dataDirectory: URL? = DataDirectory.locate()) -> StoryPipeline {
+        let stoplists = dataDirectory.map { Stoplists.load(from: $0.appendingPathComponent("justext/stoplists")) }
+            ?? Stoplists(words: [:])
+        switch E5Embedder.load(dataDirectory: dataDirectory) {
+        case .success(let embedder):
+            let cache = EmbeddingCache(embedder: embedder)
+            return StoryPipeline(stopwords: stoplists, embeddings: cache,
+                                 background: BackgroundMean.space(cache: cache, dataDirectory: dataDirectory))
+        case .failure(let failure):
+            var pipeline = StoryPipeline(stopwords: stoplists, embeddings: nil, background: nil)
+            pipeline.setupWarnings.append("no sentence embeddings (\(failure.reason)): stories are grouped by shared "
+                + "entities, figures and words only, which does not join reports across languages as well")
+            return pipeline
+        }
+    }
+
+    /// Groups articles into stories. The result does not depend on the order of `articles`: they are clustered
+    /// in order of event time, then source.
+    public func run(_ articles: [Article], explain: ((String) -> Void)? = nil,
+                    progress: (Int, Int) -> Void = { _, _ in }) -> [Story] {
+        // 1. Profiles, in time order.
+        let profiles = articles.map(profiler.profile)
+        let order = articles.indices.sorted { a, b in
+            let (ta, tb) = (profiles[a].time ?? .infinity, profiles[b].time ?? .infinity)
+            return ta != tb ? ta < tb : articles[a].source < articles[b].source
+        }
+        // 2–3. Embeddings, centred against the background and this corpus.
+        let vectors = centred(embed(order.map { profiles[$0].passage }, progress: progress))
+        // 4. Clustering.
+        var clusterer = StoryClusterer(configuration: clustering)
+        var members: [[Int]] = []
+        for (k, i) in order.enumerated() {
+            if let explain {
+                let m = clusterer.member(profiles[i], embedding: vectors?[k])
+                explain("\(articles[i].source)\n" + clusterer.explain(m).prefix(3).map { c in
+                    "   s\(c.cluster + 1) \(StoryClusterer.fixed(c.score)): \(StoryClusterer.describe(c.parts))"
+                }.joined(separator: "\n"))
+            }
+            let story = clusterer.add(profiles[i], embedding: vectors?[k])
+            if story == members.count { members.append([]) }
+            members[story].append(i)
+        }
+        // 5–6. Provenance and titles.
+        return members.enumerated().map { n, indices in
+            story(id: "s\(n + 1)", indices.map { articles[$0] }, times: indices.map { profiles[$0].time },
+                  cluster: clusterer.clusters[n])
+        }
+    }
+
+    private func embed(_ passages: [String], progress: (Int, Int) -> Void) -> [[Float]]? {
+        guard let embeddings else { return nil }
+        return embeddings.embed(passages) { progress($0, passages.count) }
+    }
+
+    private func centred(_ vectors: [[Float]]?) -> [[Float]]? {
+        guard let vectors, let first = vectors.first else { return vectors }
+        var space = background ?? EmbeddingSpace(dimension: first.count)
+        space.observe(vectors)
+        return vectors.map(space.centred)
+    }
+
+    private func story(id: String, _ articles: [Article], times: [Double?], cluster: StoryClusterer.Cluster) -> Story {
+        let items = zip(articles, times).map { article, time in
+            ProvenanceDetector.Item(article: article, time: time, sentenceVectors: nil)
+        }
+        let edges = provenance.edges(withSentenceVectors(items))
+        let central = cluster.members.indices.max { a, b in centrality(cluster, a) < centrality(cluster, b) } ?? 0
+        return Story(
+            id: id, title: articles[central].title ?? articles[central].source,
+            articles: articles.map { a in
+                StoryArticle(source: a.source, title: a.title, outlet: a.outlet, language: a.language, published: a.published)
+            },
+            provenance: edges,
+            origins: ProvenanceDetector.origins(sources: articles.map(\.source), edges: edges))
+    }
+
+    /// Sentence vectors are what tells a translation from an independent report in another language; they are
+    /// computed only for stories written in more than one language.
+    private func withSentenceVectors(_ items: [ProvenanceDetector.Item]) -> [ProvenanceDetector.Item] {
+        guard let embeddings, Set(items.compactMap(\.article.language)).count > 1 else { return items }
+        // 80 sentences: more than a long report's; the comparison stays bounded on very long pages.
+        let sentences = items.map { $0.article.sentences.prefix(80).map(\.text) }
+        let vectors = centred(embeddings.embed(sentences.flatMap { $0 }))
+        var out = items
+        var offset = 0
+        for i in out.indices {
+            out[i].sentenceVectors = vectors.map { Array($0[offset..<(offset + sentences[i].count)]) }
+            offset += sentences[i].count
+        }
+        return out
+    }
+
+    /// How much a member resembles the rest of its story: the most central member's title names the story.
+    private func centrality(_ cluster: StoryClusterer.Cluster, _ i: Int) -> Float {
+        let clusterer = StoryClusterer(configuration: clustering)
+        return cluster.members.indices.filter { $0 != i }
+            .reduce(0) { $0 + clusterer.similarity(cluster.members[i], cluster.members[$1]) }
+    }
+}

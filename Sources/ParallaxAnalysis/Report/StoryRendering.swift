@@ -1,0 +1,58 @@
+import Foundation
+import ParallaxModel
+
+/// Renders stories for people (a terminal summary) and programs (`{"stories": […]}` with snake_case keys).
+public enum StoryRendering {
+    /// The JSON document `parallax analyze --format json` writes.
+    public struct Document: Codable, Sendable {
+        public var stories: [Story]
+        /// How many articles were analysed, and which inputs failed (with the reason).
+        public var articles: Int
+        public var failures: [String]
+        public var warnings: [String]
+
+        public init(stories: [Story], articles: Int, failures: [String], warnings: [String]) {
+            self.stories = stories
+            self.articles = articles
+            self.failures = failures
+            self.warnings = warnings
+        }
+    }
+
+    public static func json(_ document: Document) -> String {
+        let data = (try? ArticleRendering.encoder(pretty: true).encode(document)) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// One block per story: its title, the counts a reader asks for first, the members and who reused whom.
+    public static func text(_ stories: [Story]) -> String {
+        stories.map(text).joined(separator: "\n\n")
+    }
+
+    static func text(_ story: Story) -> String {
+        let outlets = Set(story.articles.map { $0.outlet ?? $0.source }).count
+        let languages = Set(story.articles.compactMap(\.language)).sorted()
+        var lines = ["━━ \(story.id)  \(story.title)"]
+        lines.append("   \(count(story.articles.count, "article")), \(count(outlets, "outlet")), "
+            + "\(count(story.origins.count, "independent origin")); languages \(languages.joined(separator: ", "))")
+        for a in story.articles {
+            let date = a.published.map { String($0.prefix(10)) } ?? "—"
+            let outlet = (a.outlet ?? "—").padding(toLength: 26, withPad: " ", startingAt: 0)
+            lines.append("   \(date.padding(toLength: 10, withPad: " ", startingAt: 0))  \(outlet) "
+                + "\((a.language ?? "?").padding(toLength: 3, withPad: " ", startingAt: 0)) \(a.title ?? a.source)")
+        }
+        let name = Dictionary(story.articles.map { ($0.source, label($0)) }, uniquingKeysWith: { a, _ in a })
+        for edge in story.provenance {
+            let arrow = edge.directed ? "→" : "↔"
+            lines.append("   \(edge.relation.rawValue): \(name[edge.from] ?? edge.from) \(arrow) "
+                + "\(name[edge.to] ?? edge.to)  (\(edge.evidence))")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private static func label(_ a: StoryArticle) -> String {
+        a.outlet ?? URL(fileURLWithPath: a.source).lastPathComponent
+    }
+
+    private static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+}

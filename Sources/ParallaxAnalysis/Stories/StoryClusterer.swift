@@ -1,0 +1,269 @@
+import Foundation
+
+/// Online story clustering: each new article joins the most similar active story, or starts one. Nothing already
+/// placed is recomputed, so adding an article costs the same however large the corpus grows — only stories
+/// updated within the time window (and at most `maxActiveStories` of them) are compared.
+///
+/// Similarity to a story is the *average* similarity to its members (average linkage): unlike a single nearest
+/// member it does not chain one development into the next, and unlike a drifting centroid it does not depend much
+/// on the order members arrived in. Each part is a dot product of unit vectors, so the average over members is a
+/// dot product with the members' sum: one comparison per story, whatever its size.
+public struct StoryClusterer: Sendable {
+    public struct Configuration: Sendable {
+        /// With embeddings. 0.62 / 0.23 / 0.15 and the threshold: see docs/quality.md (chosen on BASIL, NeuS and
+        /// SemEval-2022 T8 pairs, where the embedding carries most of the signal and entities keep apart events
+        /// that read alike).
+        public var embeddingWeight: Float = 0.62
+        public var entityWeight: Float = 0.23
+        public var termWeight: Float = 0.15
+        public var threshold: Float = 0.40
+        /// Without the model: entities and words alone.
+        public var fallbackEntityWeight: Float = 0.5
+        public var fallbackTermWeight: Float = 0.5
+        public var fallbackThreshold: Float = 0.22
+        /// Articles more than 5 days from a story's span never join it (BASIL's three reports of one event lie
+        /// at most 4 days apart); within the window each day apart costs 0.03.
+        public var windowDays: Double = 5
+        public var penaltyPerDay: Float = 0.03
+        /// A bound on the work per article when dates are unknown (the stream's recent stories only).
+        public var maxActiveStories = 2000
+
+        public init() {}
+    }
+
+    /// One clustered article, its features weighted by the corpus as it stood when the article arrived.
+    public struct Member: Sendable {
+        public var source: String
+        public var language: String?
+        public var time: Double?
+        /// Centred, unit-length; nil without the model.
+        public var embedding: [Float]?
+        public var entities: SparseVector
+        public var terms: SparseVector
+    }
+
+    /// A story being built: its members and the sums that make average similarity one dot product.
+    public struct Cluster: Sendable {
+        public var id: Int
+        public private(set) var members: [Member] = []
+        var embeddingSum: [Float]?
+        var embedded = 0
+        var entitySum: [UInt64: Float] = [:]
+        /// Words are compared within a language only: one sum and count per language.
+        var termSums: [String: [UInt64: Float]] = [:]
+        var languageCounts: [String: Int] = [:]
+        var first: Double?
+        var last: Double?
+        /// The arrival number of its latest member: recency when dates are unknown.
+        var touched = 0
+
+        mutating func add(_ m: Member, sequence: Int) {
+            members.append(m)
+            if let e = m.embedding {
+                if embeddingSum == nil { embeddingSum = [Float](repeating: 0, count: e.count) }
+                for i in e.indices { embeddingSum![i] += e[i] }
+                embedded += 1
+            }
+            m.entities.add(into: &entitySum)
+            m.terms.add(into: &termSums[m.language ?? "", default: [:]])
+            languageCounts[m.language ?? "", default: 0] += 1
+            if let t = m.time {
+                first = Swift.min(first ?? t, t)
+                last = Swift.max(last ?? t, t)
+            }
+            touched = sequence
+        }
+    }
+
+    /// The parts of an article's average similarity to a story, before weighting.
+    public struct Parts: Sendable {
+        /// Mean cosine of centred embeddings; nil when either side has none.
+        public var embedding: Float?
+        public var entities: Float
+        /// Mean cosine of words with members in the same language; nil when there are none.
+        public var words: Float?
+        /// Days between the article and the story's span.
+        public var gap: Double
+    }
+
+    public var configuration: Configuration
+    public private(set) var clusters: [Cluster] = []
+    /// Indices into `clusters` of the stories still open.
+    private var active: [Int] = []
+    private var documentFrequency: [UInt64: Int] = [:]
+    private var documents = 0
+    /// The latest event time seen: stories older than the window behind it close.
+    private var clock: Double?
+
+    public init(configuration: Configuration = Configuration()) { self.configuration = configuration }
+
+    /// Places one article; returns the index of its story in `clusters`.
+    @discardableResult
+    public mutating func add(_ profile: StoryProfile, embedding: [Float]?) -> Int {
+        observe(profile)
+        let m = member(profile, embedding: embedding)
+        let chosen = nearest(m)?.cluster
+        let index: Int
+        if let chosen {
+            index = chosen
+        } else {
+            index = clusters.count
+            clusters.append(Cluster(id: index))
+            active.append(index)
+        }
+        clusters[index].add(m, sequence: documents)
+        advance(to: m.time)
+        return index
+    }
+
+    /// Counts the profile's features into the corpus document frequencies.
+    public mutating func observe(_ profile: StoryProfile) {
+        documents += 1
+        for key in profile.entityCounts.keys { documentFrequency[key, default: 0] += 1 }
+        for key in profile.termCounts.keys { documentFrequency[key, default: 0] += 1 }
+    }
+
+    /// The profile's features weighted by how rare they are in the corpus so far (a country named by every
+    /// report says little; a village or a figure says a lot).
+    public func member(_ profile: StoryProfile, embedding: [Float]?) -> Member {
+        let n = Float(documents + 1)
+        func weigh(_ counts: [UInt64: Float]) -> SparseVector {
+            SparseVector(counts.reduce(into: [UInt64: Float]()) { out, item in
+                let df = Float(documentFrequency[item.key] ?? 0)
+                out[item.key] = item.value * (logf(n / (df + 1)) + 1)
+            })
+        }
+        return Member(source: profile.source, language: profile.language, time: profile.time, embedding: embedding,
+                      entities: weigh(profile.entityCounts), terms: weigh(profile.termCounts))
+    }
+
+    /// The best story for a member and its score, when the score reaches the threshold.
+    public func nearest(_ m: Member) -> (cluster: Int, score: Float)? {
+        best(m) { cluster in parts(m, cluster) }
+    }
+
+    /// The same choice computed the slow way, member by member: the reference the optimised search must agree with.
+    public func nearestByScan(_ m: Member) -> (cluster: Int, score: Float)? {
+        best(m) { cluster in
+            guard let gap = gap(m.time, cluster) else { return nil }
+            var embedding: Float = 0, entities: Float = 0, words: Float = 0
+            var embedded = 0, sameLanguage = 0
+            for other in cluster.members {
+                entities += m.entities.dot(other.entities)
+                if let x = m.embedding, let y = other.embedding {
+                    embedded += 1
+                    for i in x.indices { embedding += x[i] * y[i] }
+                }
+                if (other.language ?? "") == (m.language ?? "") {
+                    sameLanguage += 1
+                    words += m.terms.dot(other.terms)
+                }
+            }
+            return Parts(embedding: embedded > 0 ? embedding / Float(embedded) : nil,
+                         entities: entities / Float(cluster.members.count),
+                         words: sameLanguage > 0 ? words / Float(sameLanguage) : nil, gap: gap)
+        }
+    }
+
+    /// Symmetric similarity of two articles: the score one would get against a story holding only the other.
+    public func similarity(_ a: Member, _ b: Member) -> Float {
+        var single = Cluster(id: -1)
+        single.add(b, sequence: 0)
+        return parts(a, single).map(combine) ?? -.infinity
+    }
+
+    /// Every story an article may join, and the parts of its similarity to each (best first).
+    public func explain(_ m: Member) -> [(cluster: Int, score: Float, parts: Parts)] {
+        candidates(m).compactMap { index in
+            parts(m, clusters[index]).map { (index, combine($0), $0) }
+        }.sorted { $0.score > $1.score }
+    }
+
+    private func best(_ m: Member, parts: (Cluster) -> Parts?) -> (cluster: Int, score: Float)? {
+        var best: (cluster: Int, score: Float)?
+        for index in candidates(m) {
+            guard let p = parts(clusters[index]) else { continue }
+            let score = combine(p)
+            let threshold = p.embedding == nil ? configuration.fallbackThreshold : configuration.threshold
+            if score >= threshold, score > best?.score ?? -.infinity { best = (index, score) }
+        }
+        return best
+    }
+
+    /// The stories an article is compared with: the open ones; for an undated article, also the most recent
+    /// closed ones (up to the active bound), since its time may lie anywhere.
+    private func candidates(_ m: Member) -> [Int] {
+        guard m.time == nil else { return active }
+        let recent = Swift.max(0, clusters.count - configuration.maxActiveStories)..<clusters.count
+        return Array(Set(active).union(recent)).sorted()
+    }
+
+    /// The average similarity to the story's members, part by part, from the story's sums; nil outside the
+    /// time window.
+    func parts(_ m: Member, _ cluster: Cluster) -> Parts? {
+        guard let gap = gap(m.time, cluster) else { return nil }
+        var embedding: Float?
+        if let e = m.embedding, let sum = cluster.embeddingSum, cluster.embedded > 0 {
+            var dot: Float = 0
+            for i in e.indices { dot += e[i] * sum[i] }
+            embedding = dot / Float(cluster.embedded)
+        }
+        let language = m.language ?? ""
+        let words = cluster.termSums[language].map { m.terms.dot($0) / Float(cluster.languageCounts[language] ?? 1) }
+        return Parts(embedding: embedding, entities: m.entities.dot(cluster.entitySum) / Float(cluster.members.count),
+                     words: words, gap: gap)
+    }
+
+    /// The weighted mean of the parts that apply (words only within a language, embeddings only with the model),
+    /// minus the time penalty.
+    public func combine(_ p: Parts) -> Float {
+        let c = configuration
+        var total: Float = 0, weight: Float = 0
+        if let e = p.embedding {
+            total += c.embeddingWeight * e + c.entityWeight * p.entities
+            weight += c.embeddingWeight + c.entityWeight
+            if let w = p.words {
+                total += c.termWeight * w
+                weight += c.termWeight
+            }
+        } else {
+            total += c.fallbackEntityWeight * p.entities
+            weight += c.fallbackEntityWeight
+            if let w = p.words {
+                total += c.fallbackTermWeight * w
+                weight += c.fallbackTermWeight
+            }
+        }
+        return total / weight - c.penaltyPerDay * Float(p.gap)
+    }
+
+    /// The parts in words, for `--explain`.
+    public static func describe(_ p: Parts) -> String {
+        (p.embedding.map { "embedding \(fixed($0)), " } ?? "") + "entities \(fixed(p.entities)), "
+            + (p.words.map { "words \(fixed($0)), " } ?? "") + "\(fixed(Float(p.gap))) days apart"
+    }
+
+    static func fixed(_ x: Float) -> String { String(format: "%.2f", Double(x)) }
+
+    /// Days between the article and the story's span (0 inside it or when either date is unknown); nil past the
+    /// window.
+    private func gap(_ time: Double?, _ cluster: Cluster) -> Double? {
+        guard let t = time, let first = cluster.first, let last = cluster.last else { return 0 }
+        let gap = Swift.max(0, first - t, t - last)
+        return gap > configuration.windowDays ? nil : gap
+    }
+
+    /// Moves the clock forward and closes stories that fell out of the window or past the active bound.
+    private mutating func advance(to time: Double?) {
+        if let time { clock = Swift.max(clock ?? time, time) }
+        let window = configuration.windowDays
+        if let clock {
+            active.removeAll { index in clusters[index].last.map { $0 < clock - 2 * window } ?? false }
+        }
+        if active.count > configuration.maxActiveStories {
+            active.sort { clusters[$0].touched > clusters[$1].touched }
+            active.removeLast(active.count - configuration.maxActiveStories)
+            active.sort()
+        }
+    }
+}
