@@ -7,6 +7,9 @@ public struct Floors: Codable, Sendable {
     public var langidClaimedLanguages: [String]
     public var attributionContentOverlapF1: Double
     public var attributionCueExactF1: Double
+    public var storiesBasilBcubedF1: Double
+    public var storiesNeusBcubedF1: Double
+    public var similarityPearson: Double
 
     enum CodingKeys: String, CodingKey {
         case extractionF1 = "extraction_f1"
@@ -14,6 +17,9 @@ public struct Floors: Codable, Sendable {
         case langidClaimedLanguages = "langid_claimed_languages"
         case attributionContentOverlapF1 = "attribution_content_overlap_f1"
         case attributionCueExactF1 = "attribution_cue_exact_f1"
+        case storiesBasilBcubedF1 = "stories_basil_bcubed_f1"
+        case storiesNeusBcubedF1 = "stories_neus_bcubed_f1"
+        case similarityPearson = "similarity_pearson"
     }
 
     public static func load(_ path: String) throws -> Floors {

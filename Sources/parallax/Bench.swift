@@ -2,11 +2,13 @@ import ArgumentParser
 import Foundation
 import ParallaxAnalysis
 import ParallaxEval
+import ParallaxModel
 
 /// `parallax bench …`: speed reports, side by side with the tool a user would otherwise pick.
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Measure speed (a report, not a test).",
-                                                    subcommands: [ExtractionCommand.self, ArticlesCommand.self, EmbedCommand.self])
+                                                    subcommands: [ExtractionCommand.self, ArticlesCommand.self, EmbedCommand.self,
+                                                                  StoriesCommand.self])
 
     struct ExtractionCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "extraction",
@@ -80,6 +82,35 @@ struct Bench: ParsableCommand {
             let files = reader.files(in: paths.filter { FileManager.default.fileExists(atPath: $0) }).files
             let articles = files.flatMap { (try? reader.read($0)) ?? [] }.compactMap { try? pipeline.run($0) }
             print(EmbeddingBench.run(articles, embedder: embedder, rounds: max(1, rounds)))
+        }
+    }
+
+    struct StoriesCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "stories",
+            abstract: "Story clustering end to end with embeddings (BASIL's 300 articles), and how it scales.")
+        @Option(help: "Folder with basil/ (the example corpus is used when it is absent).")
+        var data = "../shared/eval/stories"
+
+        func run() throws {
+            let reader = ArticlePipeline.standard()
+            let stories = StoryPipeline.standard()
+            for warning in reader.setupWarnings + stories.setupWarnings { Terminal.warn(warning) }
+            let basil = data + "/basil"
+            if FileManager.default.fileExists(atPath: basil + "/articles") {
+                let articles = try StoryEval.basil(basil, reader: reader).map(\.article)
+                print(StoryBench.run(articles, name: "BASIL", stories: stories) {
+                    (try? StoryEval.basil(basil, reader: reader).map(\.article)) ?? []
+                })
+            } else {
+                print("BASIL not found at \(basil): measuring on examples/corpus")
+                let batch = Batch(pipeline: reader)
+                let files = batch.reader.files(in: ["examples/corpus"]).files
+                let read = { files.flatMap(batch.analyse).compactMap { outcome -> Article? in
+                    if case .article(let a) = outcome { return a } else { return nil }
+                } }
+                print(StoryBench.run(read(), name: "examples/corpus", stories: stories, reader: read))
+            }
         }
     }
 }

@@ -7,7 +7,8 @@ import ParallaxEval
 struct Eval: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Score a stage on a real corpus (skips cleanly when the corpus is absent).",
-        subcommands: [ExtractionCommand.self, LangidCommand.self, AttributionCommand.self])
+        subcommands: [ExtractionCommand.self, LangidCommand.self, AttributionCommand.self, StoriesCommand.self,
+                      SimilarityCommand.self, ProvenanceCommand.self])
 
     /// Options shared by every eval.
     struct Common: ParsableArguments {
@@ -85,6 +86,129 @@ extension Eval {
                         name: "attribution content overlap F1")
             try enforce(common, value: outcome.cue.exactF1, floor: { $0.attributionCueExactF1 },
                         name: "attribution cue exact F1")
+        }
+    }
+}
+
+extension Eval {
+    struct StoriesCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "stories", abstract: "Story clustering: B-cubed and pairwise F1 on BASIL and the NeuS triplets.")
+        @Option(help: "Folder with basil/ and neus/.")
+        var data = "../shared/eval/stories"
+
+        @Option(help: "Use only the first N NeuS events (all by default).")
+        var neusEvents: Int?
+
+        @Flag(help: "Also score a range of joining thresholds (for choosing the default; slower).")
+        var sweep = false
+
+        @OptionGroup var common: Common
+
+        func run() throws {
+            var reader = ArticlePipeline.standard()
+            for warning in reader.setupWarnings { Terminal.warn(warning) }
+            reader.configuration.timeoutSeconds = 30
+            let stories = StoryPipeline.standard()
+            for warning in stories.setupWarnings { Terminal.warn(warning) }
+            var rows: [(String, Int, StoryEval.Scores)] = []
+            if FileManager.default.fileExists(atPath: data + "/basil/articles") {
+                let items = try StoryEval.basil(data + "/basil", reader: reader)
+                rows.append(("BASIL", items.count, evaluate(items, stories, label: "basil")))
+            } else {
+                print("skipped: BASIL not found at \(data)/basil")
+            }
+            if FileManager.default.fileExists(atPath: data + "/neus/val.source") {
+                let items = try StoryEval.neus(data + "/neus", reader: reader, limit: neusEvents)
+                rows.append(("NeuS train+val", items.count, evaluate(items, stories, label: "neus ")))
+            } else {
+                print("skipped: NeuS not found at \(data)/neus")
+            }
+            guard !rows.isEmpty else { return }
+            print(StoryEval.report(rows, embeddings: stories.embeddings != nil))
+            if sweep { try sweepThresholds(stories) }
+            if let basil = rows.first(where: { $0.0 == "BASIL" }) {
+                try enforce(common, value: basil.2.bcubed.f1, floor: { $0.storiesBasilBcubedF1 }, name: "BASIL B-cubed F1")
+            }
+            if let neus = rows.first(where: { $0.0.hasPrefix("NeuS") }), neusEvents == nil {
+                try enforce(common, value: neus.2.bcubed.f1, floor: { $0.storiesNeusBcubedF1 }, name: "NeuS B-cubed F1")
+            }
+        }
+
+        /// B-cubed F1 per corpus at thresholds around the default, with and without the model.
+        private func sweepThresholds(_ stories: StoryPipeline) throws {
+            let reader = ArticlePipeline.standard()
+            var corpora: [(String, [StoryEval.Item])] = []
+            if FileManager.default.fileExists(atPath: data + "/basil/articles") {
+                corpora.append(("BASIL", try StoryEval.basil(data + "/basil", reader: reader)))
+            }
+            if FileManager.default.fileExists(atPath: data + "/neus/val.source") {
+                corpora.append(("NeuS", try StoryEval.neus(data + "/neus", reader: reader, limit: neusEvents)))
+            }
+            var table = TextTable(["threshold"] + corpora.map { "\($0.0) B³ F1" } + ["fallback threshold"]
+                + corpora.map { "\($0.0) B³ F1 (no model)" })
+            var fallback = stories
+            fallback.embeddings = nil
+            for step in 0..<9 {
+                var tuned = stories, plain = fallback
+                tuned.clustering.threshold = 0.25 + 0.05 * Float(step)
+                plain.clustering.fallbackThreshold = 0.10 + 0.03 * Float(step)
+                table.add([String(format: "%.2f", tuned.clustering.threshold)]
+                    + corpora.map { StoryEval.pct(StoryEval.evaluate($0.1, stories: tuned).bcubed.f1) }
+                    + [String(format: "%.2f", plain.clustering.fallbackThreshold)]
+                    + corpora.map { StoryEval.pct(StoryEval.evaluate($0.1, stories: plain).bcubed.f1) })
+            }
+            print("\nThreshold sweep\n\n" + table.render())
+        }
+
+        private func evaluate(_ items: [StoryEval.Item], _ stories: StoryPipeline, label: String) -> StoryEval.Scores {
+            let bar = ProgressBar(total: items.count, label: label)
+            defer { bar.finish() }
+            return StoryEval.evaluate(items, stories: stories) { done, _ in bar.update(done) }
+        }
+    }
+}
+
+extension Eval {
+    struct SimilarityCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "similarity", abstract: "Article similarity vs SemEval-2022 Task 8 judgements (Pearson r).")
+        @Option(help: "Folder with training_set.csv and the batch-2 labels.")
+        var data = "../shared/eval/similarity/semeval2022t8"
+
+        @OptionGroup var common: Common
+
+        func run() throws {
+            guard FileManager.default.fileExists(atPath: data + "/training_set.csv") else {
+                print("skipped: SemEval-2022 T8 pairs not found at \(data)")
+                return
+            }
+            let reader = ArticlePipeline.standard()
+            for warning in reader.setupWarnings { Terminal.warn(warning) }
+            let stories = StoryPipeline.standard()
+            for warning in stories.setupWarnings { Terminal.warn(warning) }
+            let pairs = try SimilarityEval.pairs(data)
+            let bar = ProgressBar(total: 2 * pairs.count, label: "pairs")
+            let outcome = SimilarityEval.run(pairs, reader: reader, stories: stories) { done, _ in bar.update(done) }
+            bar.finish()
+            print(outcome.report)
+            try enforce(common, value: outcome.pearson, floor: { $0.similarityPearson }, name: "similarity Pearson r")
+        }
+    }
+}
+
+extension Eval {
+    struct ProvenanceCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "provenance", abstract: "Copy, rewrite, spin, translation and same-wire detection on a labelled suite.")
+        @Option(help: "The labelled suite (written for Parallax; see docs/quality.md).")
+        var data = "Tests/ParallaxAnalysisTests/Fixtures/stories/provenance.json"
+
+        func run() throws {
+            let reader = ArticlePipeline.standard()
+            let stories = StoryPipeline.standard()
+            for warning in reader.setupWarnings + stories.setupWarnings { Terminal.warn(warning) }
+            print(ProvenanceSuite.run(try StoryFixture.load(data), reader: reader, stories: stories).report)
         }
     }
 }

@@ -1,16 +1,66 @@
 import Foundation
 
 /// Embeddings by content hash: a text seen before (the same lead syndicated by ten outlets, a sentence quoted
-/// twice, a re-run) is embedded once. Texts are embedded in batches so that the engine keeps both cores busy.
+/// twice, a re-run on the same folder) is embedded once. With a file, vectors persist between runs (appended as
+/// they are made: an 8-byte hash then the floats, per record). Texts are embedded in batches so that the engine
+/// keeps both cores busy.
 public final class EmbeddingCache: @unchecked Sendable {
-    // Sendable: `vectors` is only touched while holding `lock`; the embedder is itself thread-safe.
+    // Sendable: `vectors` and `pending` are only touched while holding `lock`; the embedder is thread-safe.
     public let embedder: E5Embedder
     private let lock = NSLock()
     private var vectors: [UInt64: [Float]] = [:]
+    private var pending: [(UInt64, [Float])] = []
+    private let file: URL?
     /// 32 texts per call: large enough to fill both cores, small enough for a smooth progress bar.
     public var batchSize = 32
+    /// 256 MB (about 170,000 vectors): past it the file starts afresh rather than grow without bound.
+    static let maxFileBytes = 256 << 20
 
-    public init(embedder: E5Embedder) { self.embedder = embedder }
+    public init(embedder: E5Embedder, file: URL? = nil) {
+        self.embedder = embedder
+        self.file = file
+        if let file { load(file) }
+    }
+
+    private var recordBytes: Int { 8 + 4 * embedder.dimension }
+
+    private func load(_ file: URL) {
+        guard let data = try? Data(contentsOf: file), data.count % recordBytes == 0 else { return }
+        if data.count > EmbeddingCache.maxFileBytes {
+            try? FileManager.default.removeItem(at: file)
+            return
+        }
+        data.withUnsafeBytes { raw in
+            for offset in stride(from: 0, to: raw.count, by: recordBytes) {
+                let key = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                vectors[key] = (0..<embedder.dimension).map {
+                    raw.loadUnaligned(fromByteOffset: offset + 8 + 4 * $0, as: Float.self)
+                }
+            }
+        }
+    }
+
+    /// Appends the vectors made since the last save to the file.
+    public func save() {
+        lock.lock()
+        let records = pending
+        pending = []
+        lock.unlock()
+        guard let file, !records.isEmpty else { return }
+        var data = Data(capacity: records.count * recordBytes)
+        for (key, vector) in records {
+            withUnsafeBytes(of: key) { data.append(contentsOf: $0) }
+            vector.withUnsafeBytes { data.append(contentsOf: $0) }
+        }
+        try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        if let handle = try? FileHandle(forWritingTo: file) {
+            handle.seekToEndOfFile()
+            handle.write(data)
+            try? handle.close()
+        } else {
+            try? data.write(to: file)
+        }
+    }
 
     /// One vector per text, in order; `progress` receives the number of texts done so far.
     public func embed(_ texts: [String], progress: (Int) -> Void = { _ in }) -> [[Float]] {
@@ -26,7 +76,10 @@ public final class EmbeddingCache: @unchecked Sendable {
             let batch = Array(missing[start..<min(start + batchSize, missing.count)])
             let out = embedder.embed(batch.map { texts[$0] })
             lock.lock()
-            for (i, v) in zip(batch, out) { vectors[keys[i]] = v }
+            for (i, v) in zip(batch, out) where v.count == embedder.dimension {
+                vectors[keys[i]] = v
+                pending.append((keys[i], v))
+            }
             lock.unlock()
             done += batch.count
             progress(done)
@@ -52,7 +105,7 @@ public enum BackgroundMean {
             return space
         }
         var space = EmbeddingSpace(dimension: cache.embedder.dimension)
-        space.observe(cache.embed(passages))
+        space.observe(cache.embed(passages).filter { !$0.isEmpty })
         if let file {
             try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
             try? JSONEncoder().encode(space).write(to: file)

@@ -28,7 +28,8 @@ public struct StoryPipeline: Sendable {
             ?? Stoplists(words: [:])
         switch E5Embedder.load(dataDirectory: dataDirectory) {
         case .success(let embedder):
-            let cache = EmbeddingCache(embedder: embedder)
+            let cache = EmbeddingCache(embedder: embedder,
+                                       file: dataDirectory?.appendingPathComponent("cache/e5-vectors.bin"))
             return StoryPipeline(stopwords: stoplists, embeddings: cache,
                                  background: BackgroundMean.space(cache: cache, dataDirectory: dataDirectory))
         case .failure(let failure):
@@ -54,26 +55,44 @@ public struct StoryPipeline: Sendable {
         // 4. Clustering.
         var clusterer = StoryClusterer(configuration: clustering)
         var members: [[Int]] = []
+        var weighed: [Int: StoryClusterer.Member] = [:]
         for (k, i) in order.enumerated() {
-            if let explain {
-                let m = clusterer.member(profiles[i], embedding: vectors?[k])
-                explain("\(articles[i].source)\n" + clusterer.explain(m).prefix(3).map { c in
-                    "   s\(c.cluster + 1) \(StoryClusterer.fixed(c.score)): \(StoryClusterer.describe(c.parts))"
-                }.joined(separator: "\n"))
-            }
-            let story = clusterer.add(profiles[i], embedding: vectors?[k])
+            clusterer.observe(profiles[i])
+            let member = clusterer.member(profiles[i], embedding: vectors?[k])
+            weighed[i] = member
+            explain?("\(articles[i].source)\n" + clusterer.explain(member).prefix(3).map { c in
+                "   s\(c.cluster + 1) \(StoryClusterer.fixed(c.score)): \(StoryClusterer.describe(c.parts))"
+            }.joined(separator: "\n"))
+            let story = clusterer.add(member)
             if story == members.count { members.append([]) }
             members[story].append(i)
         }
         // 5–6. Provenance and titles.
         return members.enumerated().map { n, indices in
-            story(id: "s\(n + 1)", indices.map { articles[$0] }, times: indices.map { profiles[$0].time },
-                  cluster: clusterer.clusters[n])
+            story(id: "s\(n + 1)", indices.map { articles[$0] }, members: indices.compactMap { weighed[$0] })
+        }
+    }
+
+    /// The similarity the clusterer would see between each pair (word weights from all the pairs' articles), and
+    /// whether it reaches the threshold for joining one story. For scoring against human similarity judgements.
+    public func similarities(_ pairs: [(Article, Article)],
+                             progress: (Int, Int) -> Void = { _, _ in }) -> [(score: Float, sameStory: Bool)] {
+        let articles = pairs.flatMap { [$0.0, $0.1] }
+        let profiles = articles.map(profiler.profile)
+        let vectors = centred(embed(profiles.map(\.passage), progress: progress))
+        var clusterer = StoryClusterer(configuration: clustering)
+        profiles.forEach { clusterer.observe($0) }
+        let members = profiles.indices.map { clusterer.member(profiles[$0], embedding: vectors?[$0]) }
+        let threshold = vectors == nil ? clustering.fallbackThreshold : clustering.threshold
+        return pairs.indices.map { i in
+            let score = clusterer.similarity(members[2 * i], members[2 * i + 1])
+            return (score, score >= threshold)
         }
     }
 
     private func embed(_ passages: [String], progress: (Int, Int) -> Void) -> [[Float]]? {
         guard let embeddings else { return nil }
+        defer { embeddings.save() }
         return embeddings.embed(passages) { progress($0, passages.count) }
     }
 
@@ -84,12 +103,17 @@ public struct StoryPipeline: Sendable {
         return vectors.map(space.centred)
     }
 
-    private func story(id: String, _ articles: [Article], times: [Double?], cluster: StoryClusterer.Cluster) -> Story {
-        let items = zip(articles, times).map { article, time in
-            ProvenanceDetector.Item(article: article, time: time, sentenceVectors: nil)
+    /// Provenance edges among articles taken as one story.
+    public func provenance(of articles: [Article]) -> [ProvenanceEdge] {
+        let items = articles.map { a in
+            ProvenanceDetector.Item(article: a, time: a.published.flatMap(StoryTime.days(iso:)), sentenceVectors: nil)
         }
-        let edges = provenance.edges(withSentenceVectors(items))
-        let central = cluster.members.indices.max { a, b in centrality(cluster, a) < centrality(cluster, b) } ?? 0
+        return provenance.edges(withSentenceVectors(items))
+    }
+
+    private func story(id: String, _ articles: [Article], members: [StoryClusterer.Member]) -> Story {
+        let edges = provenance(of: articles)
+        let central = members.indices.max { a, b in centrality(members, a) < centrality(members, b) } ?? 0
         return Story(
             id: id, title: articles[central].title ?? articles[central].source,
             articles: articles.map { a in
@@ -106,6 +130,7 @@ public struct StoryPipeline: Sendable {
         // 80 sentences: more than a long report's; the comparison stays bounded on very long pages.
         let sentences = items.map { $0.article.sentences.prefix(80).map(\.text) }
         let vectors = centred(embeddings.embed(sentences.flatMap { $0 }))
+        embeddings.save()
         var out = items
         var offset = 0
         for i in out.indices {
@@ -116,9 +141,8 @@ public struct StoryPipeline: Sendable {
     }
 
     /// How much a member resembles the rest of its story: the most central member's title names the story.
-    private func centrality(_ cluster: StoryClusterer.Cluster, _ i: Int) -> Float {
+    private func centrality(_ members: [StoryClusterer.Member], _ i: Int) -> Float {
         let clusterer = StoryClusterer(configuration: clustering)
-        return cluster.members.indices.filter { $0 != i }
-            .reduce(0) { $0 + clusterer.similarity(cluster.members[i], cluster.members[$1]) }
+        return members.indices.filter { $0 != i }.reduce(0) { $0 + clusterer.similarity(members[i], members[$1]) }
     }
 }

@@ -57,6 +57,19 @@ public struct StoryClusterer: Sendable {
         /// The arrival number of its latest member: recency when dates are unknown.
         var touched = 0
 
+        /// Drops the members' vectors, keeping who they were and the story's sums.
+        mutating func archive() {
+            for i in members.indices {
+                members[i].embedding = nil
+                members[i].entities = .empty
+                members[i].terms = .empty
+            }
+            archived = true
+        }
+
+        /// True once the story has closed and its members' vectors were dropped.
+        public private(set) var archived = false
+
         mutating func add(_ m: Member, sequence: Int) {
             members.append(m)
             if let e = m.embedding {
@@ -97,11 +110,19 @@ public struct StoryClusterer: Sendable {
 
     public init(configuration: Configuration = Configuration()) { self.configuration = configuration }
 
+    /// How many stories are still open (what one more article is compared with).
+    public var activeCount: Int { active.count }
+
     /// Places one article; returns the index of its story in `clusters`.
     @discardableResult
     public mutating func add(_ profile: StoryProfile, embedding: [Float]?) -> Int {
         observe(profile)
-        let m = member(profile, embedding: embedding)
+        return add(member(profile, embedding: embedding))
+    }
+
+    /// Places a member made by `member(_:embedding:)` after `observe(_:)`.
+    @discardableResult
+    public mutating func add(_ m: Member) -> Int {
         let chosen = nearest(m)?.cluster
         let index: Int
         if let chosen {
@@ -145,6 +166,8 @@ public struct StoryClusterer: Sendable {
     /// The same choice computed the slow way, member by member: the reference the optimised search must agree with.
     public func nearestByScan(_ m: Member) -> (cluster: Int, score: Float)? {
         best(m) { cluster in
+            // Closed stories have only their sums left (compared with undated articles only).
+            guard !cluster.archived else { return parts(m, cluster) }
             guard let gap = gap(m.time, cluster) else { return nil }
             var embedding: Float = 0, entities: Float = 0, words: Float = 0
             var embedded = 0, sameLanguage = 0
@@ -152,7 +175,7 @@ public struct StoryClusterer: Sendable {
                 entities += m.entities.dot(other.entities)
                 if let x = m.embedding, let y = other.embedding {
                     embedded += 1
-                    for i in x.indices { embedding += x[i] * y[i] }
+                    embedding += Self.dot(x, y)
                 }
                 if (other.language ?? "") == (m.language ?? "") {
                     sameLanguage += 1
@@ -195,7 +218,18 @@ public struct StoryClusterer: Sendable {
     private func candidates(_ m: Member) -> [Int] {
         guard m.time == nil else { return active }
         let recent = Swift.max(0, clusters.count - configuration.maxActiveStories)..<clusters.count
-        return Array(Set(active).union(recent)).sorted()
+        return active.filter { !recent.contains($0) } + recent
+    }
+
+    /// The dot product of two vectors of one length (the hot loop: written over raw buffers).
+    static func dot(_ a: [Float], _ b: [Float]) -> Float {
+        a.withUnsafeBufferPointer { x in
+            b.withUnsafeBufferPointer { y in
+                var total: Float = 0
+                for i in 0..<Swift.min(x.count, y.count) { total += x[i] * y[i] }
+                return total
+            }
+        }
     }
 
     /// The average similarity to the story's members, part by part, from the story's sums; nil outside the
@@ -204,9 +238,7 @@ public struct StoryClusterer: Sendable {
         guard let gap = gap(m.time, cluster) else { return nil }
         var embedding: Float?
         if let e = m.embedding, let sum = cluster.embeddingSum, cluster.embedded > 0 {
-            var dot: Float = 0
-            for i in e.indices { dot += e[i] * sum[i] }
-            embedding = dot / Float(cluster.embedded)
+            embedding = Self.dot(e, sum) / Float(cluster.embedded)
         }
         let language = m.language ?? ""
         let words = cluster.termSums[language].map { m.terms.dot($0) / Float(cluster.languageCounts[language] ?? 1) }
@@ -257,13 +289,19 @@ public struct StoryClusterer: Sendable {
     private mutating func advance(to time: Double?) {
         if let time { clock = Swift.max(clock ?? time, time) }
         let window = configuration.windowDays
+        var closing: [Int] = []
         if let clock {
-            active.removeAll { index in clusters[index].last.map { $0 < clock - 2 * window } ?? false }
+            closing = active.filter { index in clusters[index].last.map { $0 < clock - 2 * window } ?? false }
         }
-        if active.count > configuration.maxActiveStories {
-            active.sort { clusters[$0].touched > clusters[$1].touched }
-            active.removeLast(active.count - configuration.maxActiveStories)
-            active.sort()
+        if active.count - closing.count > configuration.maxActiveStories {
+            let open = active.filter { !closing.contains($0) }.sorted { clusters[$0].touched > clusters[$1].touched }
+            closing += open.dropFirst(configuration.maxActiveStories)
         }
+        guard !closing.isEmpty else { return }
+        let closed = Set(closing)
+        active.removeAll { closed.contains($0) }
+        // A closed story keeps its sums (an undated article may still be compared with it) but not its members'
+        // vectors: memory stays proportional to the open stories.
+        for index in closing { clusters[index].archive() }
     }
 }
