@@ -45,9 +45,12 @@ demo: build
 	@mkdir -p $(OUT)
 	.build/release/parallax extract examples/corpus --format text
 	@.build/release/parallax extract examples/corpus --format jsonl -o $(OUT)/examples.jsonl
+	.build/release/parallax analyze examples/corpus --format text
+	@.build/release/parallax analyze examples/corpus --format json -o $(OUT)/stories.json
 	@echo ""
-	@echo "Full records (JSON Lines, one per article): $(OUT)/examples.jsonl"
+	@echo "Full records (JSON Lines, one per article): $(OUT)/examples.jsonl; stories: $(OUT)/stories.json"
 	@echo "Try it on the seeds:  .build/release/parallax extract ../shared/seeds --format text"
+	@echo "                      .build/release/parallax analyze ../shared/seeds"
 
 ## test: unit tests, then the evaluations with their floors (eval/floors.json)
 test: unit eval
@@ -61,9 +64,13 @@ eval: setup
 	.build/debug/parallax eval extraction --data $(EVAL_DATA)/extraction/trafilatura --check
 	.build/debug/parallax eval langid --data $(EVAL_DATA)/langid/lingua --check
 	.build/debug/parallax eval attribution --data $(EVAL_DATA)/quotes/polnear --check
+	.build/debug/parallax eval provenance
+	.build/debug/parallax eval similarity --data $(EVAL_DATA)/similarity/semeval2022t8 --check
+	.build/debug/parallax eval stories --data $(EVAL_DATA)/stories --check
 
 bench: build
 	.build/release/parallax bench extraction --data $(EVAL_DATA)/extraction/trafilatura
+	.build/release/parallax bench stories --data $(EVAL_DATA)/stories
 
 clean:
 	rm -rf .build $(OUT)

@@ -51,7 +51,7 @@ public struct StoryPipeline: Sendable {
             return ta != tb ? ta < tb : articles[a].source < articles[b].source
         }
         // 2–3. Embeddings, centred against the background and this corpus.
-        let vectors = centred(embed(order.map { profiles[$0].passage }, progress: progress))
+        let vectors = storyVectors(order.map { profiles[$0] }, progress: progress)
         // 4. Clustering.
         var clusterer = StoryClusterer(configuration: clustering)
         var members: [[Int]] = []
@@ -79,15 +79,19 @@ public struct StoryPipeline: Sendable {
                              progress: (Int, Int) -> Void = { _, _ in }) -> [(score: Float, sameStory: Bool)] {
         let articles = pairs.flatMap { [$0.0, $0.1] }
         let profiles = articles.map(profiler.profile)
-        let vectors = centred(embed(profiles.map(\.passage), progress: progress))
+        let vectors = storyVectors(profiles, progress: progress)
         var clusterer = StoryClusterer(configuration: clustering)
         profiles.forEach { clusterer.observe($0) }
         let members = profiles.indices.map { clusterer.member(profiles[$0], embedding: vectors?[$0]) }
-        let threshold = vectors == nil ? clustering.fallbackThreshold : clustering.threshold
         return pairs.indices.map { i in
-            let score = clusterer.similarity(members[2 * i], members[2 * i + 1])
-            return (score, score >= threshold)
+            let (a, b) = (members[2 * i], members[2 * i + 1])
+            return (clusterer.similarity(a, b), clusterer.sameStory(a, b))
         }
+    }
+
+    /// One centred vector per profile, from its passage.
+    private func storyVectors(_ profiles: [StoryProfile], progress: (Int, Int) -> Void) -> [[Float]]? {
+        centred(embed(profiles.map(\.passage), progress: progress))
     }
 
     private func embed(_ passages: [String], progress: (Int, Int) -> Void) -> [[Float]]? {
@@ -115,12 +119,19 @@ public struct StoryPipeline: Sendable {
         let edges = provenance(of: articles)
         let central = members.indices.max { a, b in centrality(members, a) < centrality(members, b) } ?? 0
         return Story(
-            id: id, title: articles[central].title ?? articles[central].source,
+            id: id, title: Self.headline(articles[central]),
             articles: articles.map { a in
                 StoryArticle(source: a.source, title: a.title, outlet: a.outlet, language: a.language, published: a.published)
             },
             provenance: edges,
             origins: ProvenanceDetector.origins(sources: articles.map(\.source), edges: edges))
+    }
+
+    /// The article's title, or its first sentence (shortened) when it has none.
+    static func headline(_ article: Article) -> String {
+        if let title = article.title, !title.isEmpty { return title }
+        guard let first = article.sentences.first?.text else { return article.source }
+        return first.count <= 120 ? first : String(first.prefix(119)) + "…"
     }
 
     /// Sentence vectors are what tells a translation from an independent report in another language; they are

@@ -122,6 +122,14 @@ struct Compared {
         return onlyA + onlyB
     }
 
+    /// Whether two texts in different languages give the same figures: at least half of the smaller set of values
+    /// of 10 and above is found on the other side (true when either side has none).
+    static func figuresAgree(_ a: Article, _ b: Article) -> Bool {
+        let va = Set(a.figures.filter { $0.value >= 10 }.map(\.value)), vb = Set(b.figures.filter { $0.value >= 10 }.map(\.value))
+        guard !va.isEmpty, !vb.isEmpty else { return true }
+        return 2 * va.intersection(vb).count >= min(va.count, vb.count)
+    }
+
     /// Each sentence with figures, its figures blanked out, mapped to those figures in order.
     private static func figuresBySentence(_ article: Article) -> [String: [Figure]] {
         var out: [String: [Figure]] = [:]

@@ -39,7 +39,8 @@ public enum StoryRendering {
             let date = a.published.map { String($0.prefix(10)) } ?? "—"
             let outlet = (a.outlet ?? "—").padding(toLength: 26, withPad: " ", startingAt: 0)
             lines.append("   \(date.padding(toLength: 10, withPad: " ", startingAt: 0))  \(outlet) "
-                + "\((a.language ?? "?").padding(toLength: 3, withPad: " ", startingAt: 0)) \(a.title ?? a.source)")
+                + "\((a.language ?? "?").padding(toLength: 3, withPad: " ", startingAt: 0)) "
+                + (a.title ?? "(untitled) \(URL(fileURLWithPath: a.source).lastPathComponent)"))
         }
         let name = Dictionary(story.articles.map { ($0.source, label($0)) }, uniquingKeysWith: { a, _ in a })
         for edge in story.provenance {

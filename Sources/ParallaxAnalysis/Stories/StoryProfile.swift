@@ -17,8 +17,8 @@ public struct StoryProfile: Sendable {
     public var entityCounts: [UInt64: Float]
     public var termCounts: [UInt64: Float]
 
-    public init(source: String, language: String?, time: Double?, passage: String, entityCounts: [UInt64: Float],
-                termCounts: [UInt64: Float]) {
+    public init(source: String, language: String?, time: Double?, passage: String,
+                entityCounts: [UInt64: Float], termCounts: [UInt64: Float]) {
         self.source = source
         self.language = language
         self.time = time
