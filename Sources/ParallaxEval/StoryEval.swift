@@ -78,9 +78,8 @@ public enum StoryEval {
             let data = try Data(contentsOf: root.appendingPathComponent(path))
             let record = try JSONDecoder().decode(BasilArticle.self, from: data)
             let text = record.paragraphs.map { $0.joined(separator: " ") }.joined(separator: "\n")
-            var article = reader.read(plainText: text, source: "basil/" + path, language: "en")
+            var article = reader.read(plainText: text, source: "basil/" + path, language: "en", published: record.date)
             article.title = record.title
-            article.published = record.date
             article.outlet = record.source.lowercased()
             items.append(Item(article: article, event: record.triplet))
         }

@@ -39,10 +39,10 @@ public struct StoryFixture: Decodable, Sendable {
     /// The entries read as articles (source = entry id), with outlet, date and credits as a page would state them.
     public func read(with reader: ArticlePipeline) -> [Article] {
         articles.map { e in
-            var article = reader.read(plainText: e.paragraphs.joined(separator: "\n"), source: e.id, language: e.language)
+            var article = reader.read(plainText: e.paragraphs.joined(separator: "\n"), source: e.id, language: e.language,
+                                      published: e.published)
             article.title = e.title
             article.outlet = e.outlet
-            article.published = e.published
             article.byline = e.byline
             article.credits = e.credits.map { Credit(name: $0, role: .text, evidence: $0) }
             return article

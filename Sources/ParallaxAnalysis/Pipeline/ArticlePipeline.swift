@@ -100,10 +100,11 @@ public struct ArticlePipeline: Sendable {
 
     /// An article from plain text taken as it is — no boilerplate removal, and `text` is the input unchanged, so
     /// that offsets in the result are offsets into the input (what evaluation against standoff annotation needs).
-    /// Each non-empty line is a paragraph.
-    public func read(plainText: String, source: String, language: String?) -> Article {
+    /// Each non-empty line is a paragraph. A publication date, when known, anchors relative dates ("on Monday").
+    public func read(plainText: String, source: String, language: String?, published: String? = nil) -> Article {
         var article = Article(source: source, format: "text")
         article.text = plainText
+        article.published = published
         let scalars = Array(plainText.unicodeScalars)
         var lines: [(start: Int, text: String)] = []
         var start = 0
