@@ -43,8 +43,8 @@ public enum StoryBench {
         func noise() -> Float { Float(random.next() % 10_000) / 10_000 - 0.5 }
         let centres = (0..<topics).map { _ in unit((0..<dimension).map { _ in noise() }) }
         var clusterer = StoryClusterer()
-        var table = TextTable(["articles added", "active stories", "µs per article (this block)", "resident MB"])
-        let baseline = residentMegabytes()
+        var table = TextTable(["articles added", "open stories", "articles in them", "µs per article (this block)",
+                               "MB held by open stories", "MB per 10k open articles"])
         var added = 0
         for block in 0..<8 {
             let seconds = Timing.seconds {
@@ -58,20 +58,14 @@ public enum StoryBench {
                     added += 1
                 }
             }
-            table.add(["\(added)", "\(clusterer.activeCount)", decimal(seconds / 5000 * 1e6, 0),
-                       decimal(residentMegabytes() - baseline, 0)])
+            let footprint = clusterer.activeFootprint
+            let megabytes = Double(footprint.bytes) / 1_048_576
+            table.add(["\(added)", "\(clusterer.activeCount)", "\(footprint.articles)", decimal(seconds / 5000 * 1e6, 0),
+                       decimal(megabytes, 1), decimal(megabytes / Double(max(1, footprint.articles)) * 10_000, 1)])
             _ = block
         }
         let window = clusterer.configuration.windowDays
         return ["Scaling — 1,000 articles a day; stories close \(Int(2 * window)) days after their last article, so about "
                     + "\(Int(2 * window * 1000)) articles stay active:", "", table.render()]
-    }
-
-    /// Resident memory of this process (Linux `/proc/self/statm`), in MB.
-    static func residentMegabytes() -> Double {
-        guard let statm = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
-        let fields = statm.split(separator: " ")
-        guard fields.count > 1, let pages = Double(fields[1]) else { return 0 }
-        return pages * Double(sysconf(Int32(_SC_PAGESIZE))) / 1_048_576
     }
 }

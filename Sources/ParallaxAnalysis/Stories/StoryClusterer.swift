@@ -31,6 +31,10 @@ public struct StoryClusterer: Sendable {
         /// (at 0.08 the first report of the appeal still joins the recognition), for 1.2 points of BASIL.
         public var windowDays: Double = 5
         public var penaltyPerDay: Float = 0.10
+        /// Each article keeps its 32 strongest entities and figures and 48 strongest words (by tf-idf): a long
+        /// feature names hundreds, and the cost of comparing it with every open story grows with that number.
+        public var maxEntities = 32
+        public var maxTerms = 48
         /// A bound on the work per article when dates are unknown (the stream's recent stories only).
         public var maxActiveStories = 2000
 
@@ -74,6 +78,13 @@ public struct StoryClusterer: Sendable {
                 members[i].terms = .empty
             }
             archived = true
+        }
+
+        /// Drops the sums as well, once no article can be compared with the story any more.
+        mutating func forget() {
+            embeddingSum = nil
+            entitySum = [:]
+            termSums = [:]
         }
 
         /// True once the story has closed and its members' vectors were dropped.
@@ -127,6 +138,21 @@ public struct StoryClusterer: Sendable {
     /// How many stories are still open (what one more article is compared with).
     public var activeCount: Int { active.count }
 
+    /// How many articles the open stories hold, and an estimate of the bytes their vectors and sums take
+    /// (floats, keys and weights; dictionary slack counted at twice the entries).
+    public var activeFootprint: (articles: Int, bytes: Int) {
+        var articles = 0, bytes = 0
+        for index in active {
+            let c = clusters[index]
+            articles += c.members.count
+            for m in c.members {
+                bytes += 4 * (m.embedding?.count ?? 0) + 12 * (m.entities.keys.count + m.terms.keys.count) + 64
+            }
+            bytes += 4 * (c.embeddingSum?.count ?? 0) + 24 * (c.entitySum.count + c.termSums.values.reduce(0) { $0 + $1.count })
+        }
+        return (articles, bytes)
+    }
+
     /// Places one article; returns the index of its story in `clusters`.
     @discardableResult
     public mutating func add(_ profile: StoryProfile, embedding: [Float]?) -> Int {
@@ -162,14 +188,19 @@ public struct StoryClusterer: Sendable {
     /// report says little; a village or a figure says a lot).
     public func member(_ profile: StoryProfile, embedding: [Float]?) -> Member {
         let n = Float(documents + 1)
-        func weigh(_ counts: [UInt64: Float]) -> SparseVector {
-            SparseVector(counts.reduce(into: [UInt64: Float]()) { out, item in
+        func weigh(_ counts: [UInt64: Float], keep: Int) -> SparseVector {
+            let weighted = counts.map { item -> (UInt64, Float) in
                 let df = Float(documentFrequency[item.key] ?? 0)
-                out[item.key] = item.value * (logf(n / (df + 1)) + 1)
-            })
+                return (item.key, item.value * (logf(n / (df + 1)) + 1))
+            }
+            // The strongest features only: they carry the story, and the cost of a comparison is their number.
+            let top = weighted.count <= keep ? weighted
+                : Array(weighted.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.prefix(keep))
+            return SparseVector(Dictionary(uniqueKeysWithValues: top))
         }
         return Member(source: profile.source, language: profile.language, time: profile.time, embedding: embedding,
-                      entities: weigh(profile.entityCounts), terms: weigh(profile.termCounts))
+                      entities: weigh(profile.entityCounts, keep: configuration.maxEntities),
+                      terms: weigh(profile.termCounts, keep: configuration.maxTerms))
     }
 
     /// The best story for a member and its score, when the score reaches the threshold.
@@ -335,11 +366,17 @@ public struct StoryClusterer: Sendable {
             let open = active.filter { !closing.contains($0) }.sorted { clusters[$0].touched > clusters[$1].touched }
             closing += open.dropFirst(configuration.maxActiveStories)
         }
+        // A closed story out of reach even of undated articles keeps nothing but its members' names.
+        let forgotten = clusters.count - configuration.maxActiveStories - 1
+        if forgotten >= 0, clusters[forgotten].archived { clusters[forgotten].forget() }
         guard !closing.isEmpty else { return }
         let closed = Set(closing)
         active.removeAll { closed.contains($0) }
         // A closed story keeps its sums (an undated article may still be compared with it) but not its members'
         // vectors: memory stays proportional to the open stories.
-        for index in closing { clusters[index].archive() }
+        for index in closing {
+            clusters[index].archive()
+            if index <= forgotten { clusters[index].forget() }
+        }
     }
 }
