@@ -81,4 +81,16 @@ import ParallaxModel
             #expect(row.recall == 1, "\(row.relation): \(outcome.report)")
         }
     }
+
+    @Test("without the model, analysing says so once and still groups the reports")
+    func missingModelIsSaidOnce() throws {
+        let pipeline = StoryPipeline.standard(dataDirectory: URL(fileURLWithPath: "/nonexistent"))
+        #expect(pipeline.embeddings == nil)
+        #expect(pipeline.setupWarnings.count == 1)
+        #expect(pipeline.setupWarnings.first?.contains("no sentence embeddings") == true)
+        let articles = try Self.fixture("developments").read(with: Self.reader)
+        let stories = pipeline.run(articles)
+        #expect(stories.reduce(0) { $0 + $1.articles.count } == articles.count)
+        #expect(stories.count >= 3)
+    }
 }
