@@ -32,14 +32,18 @@ public struct StoryArticle: Codable, Sendable, Equatable {
     public var title: String?
     public var outlet: String?
     public var language: String?
+    /// Every language with at least a fifth of the text (a partial translation is in two).
+    public var languages: [String]
     /// ISO 8601 as the article states it (or as inferred from its text); null when unknown.
     public var published: String?
 
-    public init(source: String, title: String?, outlet: String?, language: String?, published: String?) {
+    public init(source: String, title: String?, outlet: String?, language: String?, languages: [String] = [],
+                published: String?) {
         self.source = source
         self.title = title
         self.outlet = outlet
         self.language = language
+        self.languages = languages.isEmpty ? (language.map { [$0] } ?? []) : languages
         self.published = published
     }
 
@@ -49,6 +53,7 @@ public struct StoryArticle: Codable, Sendable, Equatable {
         try c.encode(title, forKey: .title)
         try c.encode(outlet, forKey: .outlet)
         try c.encode(language, forKey: .language)
+        try c.encode(languages, forKey: .languages)
         try c.encode(published, forKey: .published)
     }
 }

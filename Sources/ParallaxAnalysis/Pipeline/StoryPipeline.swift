@@ -121,7 +121,8 @@ public struct StoryPipeline: Sendable {
         return Story(
             id: id, title: Self.headline(articles[central]),
             articles: articles.map { a in
-                StoryArticle(source: a.source, title: a.title, outlet: a.outlet, language: a.language, published: a.published)
+                StoryArticle(source: a.source, title: a.title, outlet: a.outlet, language: a.language,
+                             languages: a.languages.filter { $0.share >= 0.2 }.map(\.code), published: a.published)
             },
             provenance: edges,
             origins: ProvenanceDetector.origins(sources: articles.map(\.source), edges: edges))

@@ -31,7 +31,7 @@ public enum StoryRendering {
 
     static func text(_ story: Story) -> String {
         let outlets = Set(story.articles.map { $0.outlet ?? $0.source }).count
-        let languages = Set(story.articles.compactMap(\.language)).sorted()
+        let languages = Set(story.articles.flatMap(\.languages)).sorted()
         var lines = ["━━ \(story.id)  \(story.title)"]
         lines.append("   \(count(story.articles.count, "article")), \(count(outlets, "outlet")), "
             + "\(count(story.origins.count, "independent origin")); languages \(languages.joined(separator: ", "))")
@@ -39,7 +39,7 @@ public enum StoryRendering {
             let date = a.published.map { String($0.prefix(10)) } ?? "—"
             let outlet = (a.outlet ?? "—").padding(toLength: 26, withPad: " ", startingAt: 0)
             lines.append("   \(date.padding(toLength: 10, withPad: " ", startingAt: 0))  \(outlet) "
-                + "\((a.language ?? "?").padding(toLength: 3, withPad: " ", startingAt: 0)) "
+                + "\((a.languages.isEmpty ? "?" : a.languages.joined(separator: "+")).padding(toLength: 5, withPad: " ", startingAt: 0)) "
                 + (a.title ?? "(untitled) \(URL(fileURLWithPath: a.source).lastPathComponent)"))
         }
         let name = Dictionary(story.articles.map { ($0.source, label($0)) }, uniquingKeysWith: { a, _ in a })
