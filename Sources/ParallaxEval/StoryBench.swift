@@ -7,15 +7,15 @@ import ParallaxModel
 /// centring, clustering, provenance), then how the clusterer scales — memory per 10,000 active articles and the
 /// time to add one article as the corpus grows (it must level off once the time window is full).
 public enum StoryBench {
-    public static func run(_ articles: [Article], name: String, stories: StoryPipeline, reader: @escaping () -> [Article])
-        -> String {
+    /// `read` produces the articles (and is timed as the reading step).
+    public static func run(name: String, stories: StoryPipeline, read readArticles: () -> [Article]) -> String {
         var lines: [String] = []
         let cores = ProcessInfo.processInfo.activeProcessorCount
         var table = TextTable(["corpus", "articles", "stories", "reading s", "embedding + clustering s",
                                "articles/s end to end (\(cores) cores)"])
         var result: [Story] = []
         var read: [Article] = []
-        let readSeconds = Timing.seconds { read = reader() }
+        let readSeconds = Timing.seconds { read = readArticles() }
         // A fresh in-memory cache: every vector is computed, as on a first run.
         var fresh = stories
         if let cache = stories.embeddings { fresh.embeddings = EmbeddingCache(embedder: cache.embedder) }
@@ -24,7 +24,7 @@ public enum StoryBench {
                    decimal(Double(read.count) / (readSeconds + clusterSeconds), 1)])
         lines += ["Story clustering speed — " + (stories.embeddings == nil ? "WITHOUT embeddings"
                                                 : "multilingual-e5-small, vectors computed afresh"), "", table.render(), ""]
-        lines += scaling(articles)
+        lines += scaling(read)
         return lines.joined(separator: "\n")
     }
 
@@ -46,7 +46,7 @@ public enum StoryBench {
         var table = TextTable(["articles added", "open stories", "articles in them", "µs per article (this block)",
                                "MB held by open stories", "MB per 10k open articles"])
         var added = 0
-        for block in 0..<8 {
+        for _ in 0..<8 {
             let seconds = Timing.seconds {
                 for _ in 0..<5000 {
                     let topic = Int(random.next() % UInt64(topics))
@@ -62,7 +62,6 @@ public enum StoryBench {
             let megabytes = Double(footprint.bytes) / 1_048_576
             table.add(["\(added)", "\(clusterer.activeCount)", "\(footprint.articles)", decimal(seconds / 5000 * 1e6, 0),
                        decimal(megabytes, 1), decimal(megabytes / Double(max(1, footprint.articles)) * 10_000, 1)])
-            _ = block
         }
         let window = clusterer.configuration.windowDays
         return ["Scaling — 1,000 articles a day; stories close \(Int(2 * window)) days after their last article, so about "

@@ -27,12 +27,6 @@ public enum StoryEval {
         public var events: Int
     }
 
-    public struct Outcome: Sendable {
-        public var report: String
-        public var basil: Scores?
-        public var neus: Scores?
-    }
-
     /// Scores a partition (story per item) against gold events.
     public static func score(stories: [Int], events: [String]) -> Scores {
         precondition(stories.count == events.count)
@@ -148,17 +142,4 @@ public enum StoryEval {
     }
 
     public static func pct(_ x: Double) -> String { String(format: "%.1f", 100 * x) }
-}
-
-/// SplitMix64: a small seeded generator, so that shuffled evaluation streams are the same on every run.
-public struct SeededRandom: RandomNumberGenerator {
-    private var state: UInt64
-    public init(seed: UInt64) { state = seed }
-    public mutating func next() -> UInt64 {
-        state &+= 0x9e37_79b9_7f4a_7c15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
-        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-        return z ^ (z >> 31)
-    }
 }

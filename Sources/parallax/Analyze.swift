@@ -28,10 +28,8 @@ struct Analyze: ParsableCommand {
     func run() throws {
         var configuration = ArticlePipeline.Configuration()
         configuration.timeoutSeconds = timeout
-        let pipeline = ArticlePipeline.standard(configuration: configuration)
-        let stories = StoryPipeline.standard()
+        let (pipeline, stories) = Pipelines.standard(configuration: configuration)
         let warnings = pipeline.setupWarnings + stories.setupWarnings
-        for warning in warnings { Terminal.warn(warning) }
         let batch = Batch(pipeline: pipeline)
         let (files, missing) = batch.reader.files(in: paths)
         for failure in missing { Terminal.report(failure) }

@@ -93,23 +93,21 @@ struct Bench: ParsableCommand {
         var data = "../shared/eval/stories"
 
         func run() throws {
-            let reader = ArticlePipeline.standard()
-            let stories = StoryPipeline.standard()
-            for warning in reader.setupWarnings + stories.setupWarnings { Terminal.warn(warning) }
+            let (reader, stories) = Pipelines.standard()
             let basil = data + "/basil"
             if FileManager.default.fileExists(atPath: basil + "/articles") {
-                let articles = try StoryEval.basil(basil, reader: reader).map(\.article)
-                print(StoryBench.run(articles, name: "BASIL", stories: stories) {
+                print(StoryBench.run(name: "BASIL", stories: stories) {
                     (try? StoryEval.basil(basil, reader: reader).map(\.article)) ?? []
                 })
             } else {
                 print("BASIL not found at \(basil): measuring on examples/corpus")
                 let batch = Batch(pipeline: reader)
                 let files = batch.reader.files(in: ["examples/corpus"]).files
-                let read = { files.flatMap(batch.analyse).compactMap { outcome -> Article? in
-                    if case .article(let a) = outcome { return a } else { return nil }
-                } }
-                print(StoryBench.run(read(), name: "examples/corpus", stories: stories, reader: read))
+                print(StoryBench.run(name: "examples/corpus", stories: stories) {
+                    files.flatMap(batch.analyse).compactMap { outcome -> Article? in
+                        if case .article(let a) = outcome { return a } else { return nil }
+                    }
+                })
             }
         }
     }

@@ -106,27 +106,22 @@ extension Eval {
         @OptionGroup var common: Common
 
         func run() throws {
-            var reader = ArticlePipeline.standard()
-            for warning in reader.setupWarnings { Terminal.warn(warning) }
-            reader.configuration.timeoutSeconds = 30
-            let stories = StoryPipeline.standard()
-            for warning in stories.setupWarnings { Terminal.warn(warning) }
-            var rows: [(String, Int, StoryEval.Scores)] = []
+            let (reader, stories) = Pipelines.standard()
+            var corpora: [(name: String, items: [StoryEval.Item])] = []
             if FileManager.default.fileExists(atPath: data + "/basil/articles") {
-                let items = try StoryEval.basil(data + "/basil", reader: reader)
-                rows.append(("BASIL", items.count, evaluate(items, stories, label: "basil")))
+                corpora.append(("BASIL", try StoryEval.basil(data + "/basil", reader: reader)))
             } else {
                 print("skipped: BASIL not found at \(data)/basil")
             }
             if FileManager.default.fileExists(atPath: data + "/neus/val.source") {
-                let items = try StoryEval.neus(data + "/neus", reader: reader, limit: neusEvents)
-                rows.append(("NeuS train+val", items.count, evaluate(items, stories, label: "neus ")))
+                corpora.append(("NeuS train+val", try StoryEval.neus(data + "/neus", reader: reader, limit: neusEvents)))
             } else {
                 print("skipped: NeuS not found at \(data)/neus")
             }
-            guard !rows.isEmpty else { return }
+            guard !corpora.isEmpty else { return }
+            let rows = corpora.map { ($0.name, $0.items.count, evaluate($0.items, stories, label: String($0.name.prefix(5)))) }
             print(StoryEval.report(rows, embeddings: stories.embeddings != nil))
-            if sweep { try sweepThresholds(stories) }
+            if sweep { sweepThresholds(corpora, stories) }
             if let basil = rows.first(where: { $0.0 == "BASIL" }) {
                 try enforce(common, value: basil.2.bcubed.f1, floor: { $0.storiesBasilBcubedF1 }, name: "BASIL B-cubed F1")
             }
@@ -136,17 +131,9 @@ extension Eval {
         }
 
         /// B-cubed F1 per corpus at thresholds around the default, with and without the model.
-        private func sweepThresholds(_ stories: StoryPipeline) throws {
-            let reader = ArticlePipeline.standard()
-            var corpora: [(String, [StoryEval.Item])] = []
-            if FileManager.default.fileExists(atPath: data + "/basil/articles") {
-                corpora.append(("BASIL", try StoryEval.basil(data + "/basil", reader: reader)))
-            }
-            if FileManager.default.fileExists(atPath: data + "/neus/val.source") {
-                corpora.append(("NeuS", try StoryEval.neus(data + "/neus", reader: reader, limit: neusEvents)))
-            }
-            var table = TextTable(["threshold"] + corpora.map { "\($0.0) B³ F1" } + ["fallback threshold"]
-                + corpora.map { "\($0.0) B³ F1 (no model)" })
+        private func sweepThresholds(_ corpora: [(name: String, items: [StoryEval.Item])], _ stories: StoryPipeline) {
+            var table = TextTable(["threshold"] + corpora.map { "\($0.name) B³ F1" } + ["fallback threshold"]
+                + corpora.map { "\($0.name) B³ F1 (no model)" })
             var fallback = stories
             fallback.embeddings = nil
             for step in 0..<9 {
@@ -154,9 +141,9 @@ extension Eval {
                 tuned.clustering.threshold = 0.25 + 0.05 * Float(step)
                 plain.clustering.fallbackThreshold = 0.10 + 0.03 * Float(step)
                 table.add([String(format: "%.2f", tuned.clustering.threshold)]
-                    + corpora.map { StoryEval.pct(StoryEval.evaluate($0.1, stories: tuned).bcubed.f1) }
+                    + corpora.map { StoryEval.pct(StoryEval.evaluate($0.items, stories: tuned).bcubed.f1) }
                     + [String(format: "%.2f", plain.clustering.fallbackThreshold)]
-                    + corpora.map { StoryEval.pct(StoryEval.evaluate($0.1, stories: plain).bcubed.f1) })
+                    + corpora.map { StoryEval.pct(StoryEval.evaluate($0.items, stories: plain).bcubed.f1) })
             }
             print("\nThreshold sweep\n\n" + table.render())
         }
@@ -183,10 +170,7 @@ extension Eval {
                 print("skipped: SemEval-2022 T8 pairs not found at \(data)")
                 return
             }
-            let reader = ArticlePipeline.standard()
-            for warning in reader.setupWarnings { Terminal.warn(warning) }
-            let stories = StoryPipeline.standard()
-            for warning in stories.setupWarnings { Terminal.warn(warning) }
+            let (reader, stories) = Pipelines.standard()
             let pairs = try SimilarityEval.pairs(data)
             let bar = ProgressBar(total: 2 * pairs.count, label: "pairs")
             let outcome = SimilarityEval.run(pairs, reader: reader, stories: stories) { done, _ in bar.update(done) }
@@ -205,9 +189,7 @@ extension Eval {
         var data = "Tests/ParallaxAnalysisTests/Fixtures/stories/provenance.json"
 
         func run() throws {
-            let reader = ArticlePipeline.standard()
-            let stories = StoryPipeline.standard()
-            for warning in reader.setupWarnings + stories.setupWarnings { Terminal.warn(warning) }
+            let (reader, stories) = Pipelines.standard()
             print(ProvenanceSuite.run(try StoryFixture.load(data), reader: reader, stories: stories).report)
         }
     }

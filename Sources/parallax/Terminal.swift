@@ -1,4 +1,5 @@
 import Foundation
+import ParallaxAnalysis
 import ParallaxModel
 
 #if canImport(Glibc)
@@ -15,6 +16,16 @@ enum Terminal {
 
     static func write(_ s: String) {
         FileHandle.standardError.write(Data(s.utf8))
+    }
+}
+
+/// The article and story pipelines as every story command builds them, their set-up warnings said once.
+enum Pipelines {
+    static func standard(configuration: ArticlePipeline.Configuration = .init()) -> (ArticlePipeline, StoryPipeline) {
+        let articles = ArticlePipeline.standard(configuration: configuration)
+        let stories = StoryPipeline.standard()
+        for warning in articles.setupWarnings + stories.setupWarnings { Terminal.warn(warning) }
+        return (articles, stories)
     }
 }
 

@@ -47,8 +47,8 @@ import ParallaxModel
         #expect(scores.bcubed.recall >= 0.9, "a development is split: \(predicted)")
     }
 
-    @Test("without the model, entities and words still keep the developments apart", arguments: [false])
-    func developmentsWithoutModel(_: Bool) throws {
+    @Test("without the model, entities and words still keep the developments apart")
+    func developmentsWithoutModel() throws {
         let (predicted, gold) = try Self.partition("developments", with: Self.withoutModel)
         let ids = gold.keys.sorted()
         let scores = StoryEval.score(stories: ids.map { predicted[$0]! }, events: ids.map { gold[$0]! })

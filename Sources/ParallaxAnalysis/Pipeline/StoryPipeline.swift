@@ -51,7 +51,7 @@ public struct StoryPipeline: Sendable {
             return ta != tb ? ta < tb : articles[a].source < articles[b].source
         }
         // 2–3. Embeddings, centred against the background and this corpus.
-        let vectors = storyVectors(order.map { profiles[$0] }, progress: progress)
+        let vectors = centred(embed(order.map { profiles[$0].passage }, progress: progress))
         // 4. Clustering.
         var clusterer = StoryClusterer(configuration: clustering)
         var members: [[Int]] = []
@@ -79,7 +79,7 @@ public struct StoryPipeline: Sendable {
                              progress: (Int, Int) -> Void = { _, _ in }) -> [(score: Float, sameStory: Bool)] {
         let articles = pairs.flatMap { [$0.0, $0.1] }
         let profiles = articles.map(profiler.profile)
-        let vectors = storyVectors(profiles, progress: progress)
+        let vectors = centred(embed(profiles.map(\.passage), progress: progress))
         var clusterer = StoryClusterer(configuration: clustering)
         profiles.forEach { clusterer.observe($0) }
         let members = profiles.indices.map { clusterer.member(profiles[$0], embedding: vectors?[$0]) }
@@ -87,11 +87,6 @@ public struct StoryPipeline: Sendable {
             let (a, b) = (members[2 * i], members[2 * i + 1])
             return (clusterer.similarity(a, b), clusterer.sameStory(a, b))
         }
-    }
-
-    /// One centred vector per profile, from its passage.
-    private func storyVectors(_ profiles: [StoryProfile], progress: (Int, Int) -> Void) -> [[Float]]? {
-        centred(embed(profiles.map(\.passage), progress: progress))
     }
 
     private func embed(_ passages: [String], progress: (Int, Int) -> Void) -> [[Float]]? {
@@ -117,7 +112,11 @@ public struct StoryPipeline: Sendable {
 
     private func story(id: String, _ articles: [Article], members: [StoryClusterer.Member]) -> Story {
         let edges = provenance(of: articles)
-        let central = members.indices.max { a, b in centrality(members, a) < centrality(members, b) } ?? 0
+        let scorer = StoryClusterer(configuration: clustering)
+        let centrality = members.indices.map { i in
+            members.indices.filter { $0 != i }.reduce(Float(0)) { $0 + scorer.similarity(members[i], members[$1]) }
+        }
+        let central = centrality.indices.max { centrality[$0] < centrality[$1] } ?? 0
         return Story(
             id: id, title: Self.headline(articles[central]),
             articles: articles.map { a in
@@ -150,11 +149,5 @@ public struct StoryPipeline: Sendable {
             offset += sentences[i].count
         }
         return out
-    }
-
-    /// How much a member resembles the rest of its story: the most central member's title names the story.
-    private func centrality(_ members: [StoryClusterer.Member], _ i: Int) -> Float {
-        let clusterer = StoryClusterer(configuration: clustering)
-        return members.indices.filter { $0 != i }.reduce(0) { $0 + clusterer.similarity(members[i], members[$1]) }
     }
 }

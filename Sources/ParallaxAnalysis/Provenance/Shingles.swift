@@ -50,6 +50,17 @@ public struct Shingles: Sendable, Equatable {
     }
 }
 
+/// SplitMix64 over `Shingles.mix`: a small seeded generator, so that shuffled evaluation streams and random test
+/// inputs are the same on every run.
+public struct SeededRandom: RandomNumberGenerator, Sendable {
+    private var state: UInt64
+    public init(seed: UInt64) { state = seed }
+    public mutating func next() -> UInt64 {
+        defer { state &+= 0x9e37_79b9_7f4a_7c15 }
+        return Shingles.mix(state)
+    }
+}
+
 /// A fixed-size MinHash signature: the estimated Jaccard similarity of two texts is the share of equal slots,
 /// so candidates for copy detection are compared without keeping whole shingle sets.
 public struct MinHashSignature: Sendable, Equatable, Codable {

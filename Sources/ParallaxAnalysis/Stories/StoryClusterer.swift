@@ -70,6 +70,14 @@ public struct StoryClusterer: Sendable {
         /// The arrival number of its latest member: recency when dates are unknown.
         var touched = 0
 
+        init(id: Int) { self.id = id }
+
+        /// A story of one article, to compare two articles as the clusterer would.
+        init(holding member: Member) {
+            id = -1
+            add(member, sequence: 0)
+        }
+
         /// Drops the members' vectors, keeping who they were and the story's sums.
         mutating func archive() {
             for i in members.indices {
@@ -240,16 +248,12 @@ public struct StoryClusterer: Sendable {
     /// Past the time window (where the clusterer would not compare them at all) the time penalty stops at the
     /// window's edge, so that the value stays a graded similarity; `sameStory` says whether they could join.
     public func similarity(_ a: Member, _ b: Member) -> Float {
-        var single = Cluster(id: -1)
-        single.add(b, sequence: 0)
-        return combine(partsBeyondWindow(a, single))
+        combine(partsBeyondWindow(a, Cluster(holding: b)))
     }
 
     /// Whether one article would join a story holding only the other.
     public func sameStory(_ a: Member, _ b: Member) -> Bool {
-        var single = Cluster(id: -1)
-        single.add(b, sequence: 0)
-        guard let p = parts(a, single) else { return false }
+        guard let p = parts(a, Cluster(holding: b)) else { return false }
         return combine(p) >= threshold(p)
     }
 

@@ -35,7 +35,7 @@ import Testing
 
     @Test("the MinHash estimate agrees with the exact Jaccard similarity on seeded random texts", arguments: 0..<8)
     func minHashAgrees(seed: UInt64) {
-        var rng = SplitMix(seed: seed)
+        var rng = SeededRandom(seed: seed)
         let vocabulary = (0..<300).map { "w\($0)" }
         let base = (0..<400).map { _ in vocabulary[Int(rng.next() % 300)] }
         var edited = base
@@ -46,14 +46,5 @@ import Testing
         let estimate = MinHashSignature(a).similarity(MinHashSignature(b))
         #expect(abs(exact - estimate) < 0.15, "exact \(exact), estimate \(estimate)")
         #expect(MinHashSignature(a).similarity(MinHashSignature(b)) == MinHashSignature(b).similarity(MinHashSignature(a)))
-    }
-
-    struct SplitMix {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state = state &+ 0x9e37_79b9_7f4a_7c15
-            return Shingles.mix(state)
-        }
     }
 }

@@ -9,12 +9,12 @@ import Testing
     /// Random articles around `topics` centres: an embedding near the topic's, entities and words mostly from the
     /// topic's own vocabulary, a time within the topic's few days, one of two languages.
     struct Generator {
-        var random: SplitMix
+        var random: SeededRandom
         let dimension = 32
         let centres: [[Float]]
 
         init(seed: UInt64, topics: Int) {
-            random = SplitMix(seed: seed)
+            random = SeededRandom(seed: seed)
             var r = random
             centres = (0..<topics).map { _ in Generator.unit((0..<32).map { _ in r.float() - 0.5 }) }
             random = r
@@ -42,16 +42,6 @@ import Testing
         mutating func corpus(_ count: Int, topics: Int) -> [(StoryProfile, [Float])] {
             (0..<count).map { article($0, topic: Int(random.next() % UInt64(topics))) }
         }
-    }
-
-    struct SplitMix {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state = state &+ 0x9e37_79b9_7f4a_7c15
-            return Shingles.mix(state)
-        }
-        mutating func float() -> Float { Float(next() % 1_000_000) / 1_000_000 }
     }
 
     @Test("the sum-based nearest-story search agrees with a member-by-member scan", arguments: 0..<4)
@@ -111,7 +101,7 @@ import Testing
             for (p, e) in articles { out[p.source] = clusterer.add(p, embedding: e) }
             return out
         }
-        var random = SeededShuffle(seed: seed)
+        var random = SeededRandom(seed: seed)
         let reference = partition(corpus)
         let shuffled = partition(corpus.shuffled(using: &random))
         // Rand index: the share of article pairs on which the two partitions agree (together or apart).
@@ -158,9 +148,7 @@ import Testing
     }
 }
 
-/// A seeded generator for `shuffled(using:)`.
-struct SeededShuffle: RandomNumberGenerator {
-    var inner: StoryClustererTests.SplitMix
-    init(seed: UInt64) { inner = .init(seed: seed) }
-    mutating func next() -> UInt64 { inner.next() }
+extension SeededRandom {
+    /// A float in [0, 1).
+    mutating func float() -> Float { Float(next() % 1_000_000) / 1_000_000 }
 }
