@@ -58,7 +58,7 @@ struct Analyze: ParsableCommand {
             sink.write(StoryRendering.json(document) + "\n")
         }
         sink.close()
-        if let output { Terminal.note("wrote \(result.count) stories to \(output)") }
+        if let output { Terminal.note("wrote \(result.count) \(result.count == 1 ? "story" : "stories") to \(output)") }
         if !collected.failures.isEmpty || !missing.isEmpty {
             Terminal.note("\(collected.failures.count + missing.count) of \(files.count + missing.count) inputs failed")
             throw ExitCode(1)
