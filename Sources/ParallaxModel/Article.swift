@@ -43,6 +43,8 @@ public struct Article: Codable, Sendable, Equatable {
     public var claims: [Claim]
     public var figures: [Figure]
     public var dates: [DateMention]
+    /// Persuasion techniques found in the text, at span level (SemEval-2023 Task 3 names).
+    public var techniques: [PersuasionSpan]
     /// Which analyses ran, with which language data.
     public var analyses: Analyses?
     /// Problems worth a reader's attention that did not stop the analysis.
@@ -53,7 +55,7 @@ public struct Article: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case source, format, charset, charsetSource, title, byline, published, outlet, url, credits, language
         case languages, paragraphs, captions, notes, text, sentences, warnings, stages
-        case publishedInferred, mentions, entities, claims, figures, dates, analyses
+        case publishedInferred, mentions, entities, claims, figures, dates, techniques, analyses
     }
 
     /// Writes every key, with `null` for unknown values: consumers can rely on the keys being there.
@@ -82,6 +84,7 @@ public struct Article: Codable, Sendable, Equatable {
         try c.encode(claims, forKey: .claims)
         try c.encode(figures, forKey: .figures)
         try c.encode(dates, forKey: .dates)
+        try c.encode(techniques, forKey: .techniques)
         try c.encode(analyses, forKey: .analyses)
         try c.encode(warnings, forKey: .warnings)
         try c.encode(stages, forKey: .stages)
@@ -103,6 +106,7 @@ public struct Article: Codable, Sendable, Equatable {
         claims = []
         figures = []
         dates = []
+        techniques = []
         warnings = []
         stages = []
     }

@@ -15,6 +15,13 @@ public struct Story: Codable, Sendable, Equatable {
     /// Groups of articles that share one origin (a wire piece, its copies and translations): the unit to count
     /// when asking how many *independent* sources carry something. Each group lists sources; singletons too.
     public var origins: [[String]]
+    /// The dossier: claims aligned across the reports, figures compared, dated events, framing per outlet, and what
+    /// some outlets carry that others leave out (see Dossier.swift).
+    public var claims: [StoryClaim] = []
+    public var figures: [FigureComparison] = []
+    public var timeline: [TimelineEntry] = []
+    public var framing: [String: OutletFraming] = [:]
+    public var gaps: [CoverageGap] = []
 
     public init(id: String, title: String, articles: [StoryArticle], provenance: [ProvenanceEdge] = [],
                 origins: [[String]] = []) {
@@ -36,6 +43,8 @@ public struct StoryArticle: Codable, Sendable, Equatable {
     public var languages: [String]
     /// ISO 8601 as the article states it (or as inferred from its text); null when unknown.
     public var published: String?
+    /// What a reader should know before trusting the text (machine-spun wording).
+    public var flags: [ArticleFlag] = []
 
     public init(source: String, title: String?, outlet: String?, language: String?, languages: [String] = [],
                 published: String?) {
@@ -55,6 +64,7 @@ public struct StoryArticle: Codable, Sendable, Equatable {
         try c.encode(language, forKey: .language)
         try c.encode(languages, forKey: .languages)
         try c.encode(published, forKey: .published)
+        try c.encode(flags, forKey: .flags)
     }
 }
 
