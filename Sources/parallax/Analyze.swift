@@ -45,8 +45,15 @@ struct Analyze: ParsableCommand {
         reading.finish()
         for failure in collected.failures { Terminal.report(failure) }
         let embedding = ProgressBar(total: collected.articles.count, label: "embed")
-        let result = stories.run(collected.articles, explain: explain ? { Terminal.write($0 + "\n") } : nil) { done, _ in embedding.update(done) }
+        let grouped = stories.run(collected.articles, explain: explain ? { Terminal.write($0 + "\n") } : nil) { done, _ in embedding.update(done) }
         embedding.finish()
+        let comparing = ProgressBar(total: grouped.count, label: "compare")
+        var result: [Story] = []
+        for story in grouped {
+            result.append(stories.dossier(story, articles: collected.articles))
+            comparing.update(result.count)
+        }
+        comparing.finish()
         let sink = try OutputSink(path: output)
         switch format ?? (output == nil && Terminal.isTTY(stdout: true) ? .text : .json) {
         case .text:

@@ -37,6 +37,10 @@ struct LanguageDataFile: Decodable, Sendable {
     var weekdays: [[String]]?
     var months: [[String]]?
     var dayParts: [String]?
+    /// Contested name → variant (English labels, the same in every file) → this language's forms.
+    var spellings: [String: [String: [String]]]?
+    /// Stance-bearing label for actors and events (English key, the same in every file) → this language's forms.
+    var labels: [String: [String]]?
 
     static func load(_ url: URL) throws -> LanguageDataFile {
         let decoder = JSONDecoder()

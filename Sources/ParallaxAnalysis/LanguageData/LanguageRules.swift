@@ -40,6 +40,9 @@ struct LanguageRules: Sendable {
     var weekdays = PhraseIndex<Int>()
     var months = PhraseIndex<Int>()
     var dayParts = PhraseIndex<Bool>()
+    /// Forms of contested names ("Kiew" → Kyiv as "Kiev") and stance-bearing labels ("Separatisten" → separatists).
+    var spellings = PhraseIndex<NameVariant>()
+    var labels = PhraseIndex<String>()
     /// First words (and stem keys) of every date phrase: a word outside them starts no date expression.
     var dateStarts: Set<String> = []
     var dateStems: Set<String> = []
@@ -91,6 +94,12 @@ struct LanguageRules: Sendable {
         for (q, words) in f.qualifiers ?? [:] { for w in words { qualifiers.add(w, payload: q) } }
         if let sep = f.decimalSeparator?.first { decimalSeparator = sep }
         for (u, words) in f.units ?? [:] { for w in words { units.add(w, payload: u) } }
+        for (concept, variants) in f.spellings ?? [:] {
+            for (variant, forms) in variants {
+                for form in forms { spellings.add(form, payload: NameVariant(concept: concept, variant: variant)) }
+            }
+        }
+        for (label, forms) in f.labels ?? [:] { for form in forms { labels.add(form, payload: label) } }
         for (w, v) in f.relativeDays ?? [:] { relativeDays.add(w, payload: v) }
         let relatives: [String: Relative] = ["last": .last, "next": .next, "this": .this]
         for (key, words) in f.relativeModifiers ?? [:] {
@@ -136,6 +145,12 @@ struct LanguageRules: Sendable {
             }
         }
     }
+}
+
+/// A contested name and the variant a form of it stands for, in English labels comparable across languages.
+struct NameVariant: Sendable, Equatable {
+    var concept: String
+    var variant: String
 }
 
 /// One language's rules, shared: every sentence of that language refers to the same compiled rules instead of

@@ -7,6 +7,8 @@ public struct StoryPipeline: Sendable {
     public var profiler: StoryProfiler
     public var clustering: StoryClusterer.Configuration
     public var provenance: ProvenanceDetector
+    /// Claims, figures, dates and framing compared across a story's reports.
+    public var dossiers: DossierBuilder
     /// Nil without the model: clustering then runs on entities, figures and words alone.
     public var embeddings: EmbeddingCache?
     /// The background the vectors are centred against (generic news, then the corpus itself).
@@ -18,6 +20,7 @@ public struct StoryPipeline: Sendable {
         profiler = StoryProfiler(stopwords: stopwords)
         clustering = StoryClusterer.Configuration()
         provenance = ProvenanceDetector(stopwords: stopwords)
+        dossiers = DossierBuilder(stopwords: stopwords)
         self.embeddings = embeddings
         self.background = background
     }
@@ -127,6 +130,31 @@ public struct StoryPipeline: Sendable {
             origins: ProvenanceDetector.origins(sources: articles.map(\.source), edges: edges))
     }
 
+    /// The story with its dossier: claims aligned across its articles (by sentence embeddings when the model is
+    /// there), figures, timeline, gaps, framing and spun copies. `articles` are the analysed articles; the story's
+    /// members are looked up among them by source.
+    public func dossier(_ story: Story, articles: [Article]) -> Story {
+        let bySource = Dictionary(articles.map { ($0.source, $0) }, uniquingKeysWith: { a, _ in a })
+        let members = story.articles.compactMap { bySource[$0.source] }
+        return dossiers.dossier(story, articles: members, sentenceVectors: sentenceVectors(members))
+    }
+
+    /// Centred embeddings of each article's first 80 sentences (more than a long report has; bounded on very long
+    /// pages), or nil without the model.
+    func sentenceVectors(_ articles: [Article]) -> [[[Float]]]? {
+        guard let embeddings else { return nil }
+        let sentences = articles.map { $0.sentences.prefix(80).map(\.text) }
+        guard let vectors = centred(embeddings.embed(sentences.flatMap { $0 })) else { return nil }
+        embeddings.save()
+        var out: [[[Float]]] = []
+        var offset = 0
+        for s in sentences {
+            out.append(Array(vectors[offset..<(offset + s.count)]))
+            offset += s.count
+        }
+        return out
+    }
+
     /// The article's title, or its first sentence (shortened) when it has none.
     static func headline(_ article: Article) -> String {
         if let title = article.title, !title.isEmpty { return title }
@@ -137,17 +165,10 @@ public struct StoryPipeline: Sendable {
     /// Sentence vectors are what tells a translation from an independent report in another language; they are
     /// computed only for stories written in more than one language.
     private func withSentenceVectors(_ items: [ProvenanceDetector.Item]) -> [ProvenanceDetector.Item] {
-        guard let embeddings, Set(items.compactMap(\.article.language)).count > 1 else { return items }
-        // 80 sentences: more than a long report's; the comparison stays bounded on very long pages.
-        let sentences = items.map { $0.article.sentences.prefix(80).map(\.text) }
-        let vectors = centred(embeddings.embed(sentences.flatMap { $0 }))
-        embeddings.save()
+        guard Set(items.compactMap(\.article.language)).count > 1,
+              let vectors = sentenceVectors(items.map(\.article)) else { return items }
         var out = items
-        var offset = 0
-        for i in out.indices {
-            out[i].sentenceVectors = vectors.map { Array($0[offset..<(offset + sentences[i].count)]) }
-            offset += sentences[i].count
-        }
+        for i in out.indices { out[i].sentenceVectors = vectors[i] }
         return out
     }
 }

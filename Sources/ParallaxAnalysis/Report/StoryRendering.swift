@@ -48,12 +48,13 @@ public enum StoryRendering {
             lines.append("   \(edge.relation.rawValue): \(name[edge.from] ?? edge.from) \(arrow) "
                 + "\(name[edge.to] ?? edge.to)  (\(edge.evidence))")
         }
+        lines += dossierText(story)
         return lines.joined(separator: "\n")
     }
 
-    private static func label(_ a: StoryArticle) -> String {
+    static func label(_ a: StoryArticle) -> String {
         a.outlet ?? URL(fileURLWithPath: a.source).lastPathComponent
     }
 
-    private static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+    static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 }

@@ -1,0 +1,114 @@
+import ParallaxModel
+
+/// A story's reports, compared: 1. claim sentences aligned into claims, 2. refutations aimed at what they refute,
+/// 3. origins and statuses, 4. figures side by side, 5. dated events, 6. what some outlets leave out, 7. framing
+/// per outlet, 8. spun copies flagged.
+public struct DossierBuilder: Sendable {
+    public var aligner = ClaimAligner()
+    public var framer: OutletFramer
+    public var spinning: SpinningDetector
+    public var stopwords: Stoplists
+    public var languages: LanguageKit
+
+    public init(stopwords: Stoplists, languages: LanguageKit = .shipped, spinning: SpinningDetector = .shipped) {
+        self.stopwords = stopwords
+        self.languages = languages
+        self.spinning = spinning
+        framer = OutletFramer(languages: languages)
+    }
+
+    /// The story with its dossier filled in. `articles` are the story's members in its order; `sentenceVectors`
+    /// (centred, per article, possibly fewer than its sentences) come from the embedding model when there is one.
+    public func dossier(_ story: Story, articles: [Article], sentenceVectors: [[[Float]]]?) -> Story {
+        var story = story
+        let context = StoryContext(articles: articles, origins: story.origins)
+        // 1–3. Claims.
+        let (nodes, refutations) = claimNodes(articles, vectors: sentenceVectors)
+        let clusters = aligner.clusters(nodes)
+        let aimed = aim(refutations, at: nodes, clusters: clusters)
+        let triangulator = ClaimTriangulator(context: context, languages: languages)
+        var claims = clusters.indices.map { c in
+            triangulator.claim(id: "", nodes: clusters[c].map { nodes[$0] }, refutations: aimed[c] ?? [],
+                               aligner: aligner)
+        }
+        let order = claims.indices.sorted { a, b in
+            (claims[a].outlets.count, claims[a].origins.count, -a) > (claims[b].outlets.count, claims[b].origins.count, -b)
+        }
+        claims = order.enumerated().map { n, c in
+            var claim = claims[c]
+            claim.id = "\(story.id).c\(n + 1)"
+            return claim
+        }
+        story.claims = claims
+        // 4. Figures, through the claims their sentences belong to.
+        var claimOf: [Int: [Int: Int]] = [:]
+        for (n, c) in order.enumerated() {
+            for i in clusters[c] { claimOf[nodes[i].article, default: [:]][nodes[i].sentence] = n }
+        }
+        story.figures = FigureComparer(context: context, stopwords: stopwords).comparisons(claimOf: claimOf)
+        // 5–6. Timeline and coverage gaps.
+        story.timeline = timeline(context, claimOf: claimOf, claims: claims)
+        story.gaps = gaps(claims, outlets: context.outlets)
+        // 7–8. Framing and spinning.
+        story.framing = framer.framing(articles, outlet: StoryContext.outlet)
+        for i in story.articles.indices {
+            guard let a = articles.first(where: { $0.source == story.articles[i].source }) else { continue }
+            story.articles[i].flags = spinning.flags(a)
+        }
+        return story
+    }
+
+    // MARK: Claim sentences
+
+    /// One node per sentence that makes a claim (its first non-refuting claim, a quotation preferred), and the
+    /// refuting sentences apart. Sentences of fewer than three content words say too little to align.
+    func claimNodes(_ articles: [Article], vectors: [[[Float]]]?) -> (nodes: [ClaimNode], refutations: [ClaimNode]) {
+        var nodes: [ClaimNode] = []
+        var refutations: [ClaimNode] = []
+        for (i, a) in articles.enumerated() {
+            let bySentence = Dictionary(grouping: a.claims, by: \.sentence)
+            for s in bySentence.keys.sorted() where s < a.sentences.count {
+                let claims = bySentence[s]!
+                let language = a.sentences[s].language ?? a.language
+                let vector = vectors.flatMap { s < $0[i].count ? $0[i][s] : nil }
+                let words = contentWords(a.sentences[s].text, language: language)
+                let figures = Set(a.figures.filter { $0.sentence == s && $0.value >= 10 }.map { Int($0.value.rounded()) })
+                if let refuting = claims.first(where: \.refutes) {
+                    refutations.append(ClaimNode(article: i, sentence: s, claim: refuting, language: language,
+                                                 words: words, figures: figures, vector: vector))
+                    continue
+                }
+                guard words.count >= 3 else { continue }
+                let claim = claims.first { $0.kind == .quote } ?? claims[0]
+                nodes.append(ClaimNode(article: i, sentence: s, claim: claim, language: language, words: words,
+                                       figures: figures, vector: vector))
+            }
+        }
+        return (nodes, refutations)
+    }
+
+    func contentWords(_ text: String, language: String?) -> Set<String> {
+        let stop = language.flatMap { stopwords.words[$0] } ?? []
+        return Set(WordTokenizer.tokens(of: text).filter(\.isWord).map(\.folded)
+            .filter { $0.unicodeScalars.count >= 3 && !stop.contains($0) })
+    }
+
+    /// Which claim each refuting sentence is aimed at: the claim, among the three sentences before it in its
+    /// article, that shares most of its words ("There is no evidence of genocide" → the genocide accusation), or
+    /// the sentence right before it when it names nothing ("There is no evidence to confirm these claims").
+    func aim(_ refutations: [ClaimNode], at nodes: [ClaimNode], clusters: [[Int]]) -> [Int: [ClaimNode]] {
+        var clusterOf: [Int: Int] = [:]
+        for (c, members) in clusters.enumerated() { for i in members { clusterOf[i] = c } }
+        var out: [Int: [ClaimNode]] = [:]
+        for r in refutations {
+            let before = nodes.indices.filter { i in
+                nodes[i].article == r.article && nodes[i].sentence < r.sentence && nodes[i].sentence >= r.sentence - 3
+            }
+            let scored = before.map { (i: $0, shared: nodes[$0].words.intersection(r.words).count) }
+            let best = scored.filter { $0.shared > 0 }.max { ($0.shared, $0.i) < ($1.shared, $1.i) }?.i
+                ?? before.last.flatMap { nodes[$0].sentence == r.sentence - 1 ? $0 : nil }
+            if let target = best, let c = clusterOf[target] { out[c, default: []].append(r) }
+        }
+        return out
+    }
+}

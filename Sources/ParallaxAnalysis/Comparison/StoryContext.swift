@@ -1,0 +1,74 @@
+import ParallaxModel
+
+/// What the comparison stages need to know about a story's articles: outlet names, which articles share an origin
+/// (from the provenance edges), and who the speakers are across the articles.
+struct StoryContext: Sendable {
+    var articles: [Article]
+    /// The outlet each article is counted under: `Article.outlet`, else its file name.
+    var outlets: [String]
+    /// Index of the article that represents each article's origin group (itself when it reuses nobody's text).
+    var originOf: [Int]
+    /// Entity id → the fullest name any article gives it ("Dmitry Peskov").
+    var names: [String: String]
+    /// Person → the organisation a role of theirs names ("Kremlin spokesman" Peskov → the Kremlin): a spokesperson
+    /// speaking is the organisation speaking, not a second source.
+    var speaksFor: [String: String]
+
+    init(articles: [Article], origins: [[String]]) {
+        self.articles = articles
+        outlets = articles.map(Self.outlet)
+        let index = Dictionary(articles.indices.map { (articles[$0].source, $0) }, uniquingKeysWith: { a, _ in a })
+        originOf = Array(articles.indices)
+        for group in origins {
+            let members = group.compactMap { index[$0] }
+            guard let first = members.min() else { continue }
+            for m in members { originOf[m] = first }
+        }
+        var seen: [String: [String: Int]] = [:]
+        var roles: [String: [String]] = [:]
+        for a in articles {
+            for e in a.entities where e.name.count <= 48 {
+                seen[e.id, default: [:]][e.name, default: 0] += 1
+                roles[e.id, default: []] += e.roles
+            }
+        }
+        // The name most articles give; on a tie the fuller one.
+        names = seen.mapValues { counts in
+            counts.max { ($0.value, $0.key.count, $1.key) < ($1.value, $1.key.count, $0.key) }!.key
+        }
+        speaksFor = Self.spokespeople(names: names, roles: roles)
+    }
+
+    static func outlet(_ a: Article) -> String {
+        if let outlet = a.outlet, !outlet.isEmpty { return outlet }
+        return String(a.source.split(separator: "/").last ?? Substring(a.source))
+    }
+
+    /// People whose role names an organisation of the story ("Kremlin spokesman" and the entity "Kremlin").
+    private static func spokespeople(names: [String: String], roles: [String: [String]]) -> [String: String] {
+        let organisations = names.filter { !$0.key.hasPrefix("person:") && !$0.key.hasPrefix("group:") }
+        var out: [String: String] = [:]
+        for (person, list) in roles where person.hasPrefix("person:") {
+            let words = Set(list.flatMap { $0.lowercased().split { !$0.isLetter }.map(String.init) })
+            if let org = organisations.first(where: { words.contains($0.value.lowercased()) }) { out[person] = org.key }
+        }
+        return out
+    }
+
+    /// The party a claim comes from, as far as the article identifies one: the speaker if named, else the
+    /// innermost named intermediary other than a news agency (an agency relays; it is not where a statement
+    /// starts), with spokespeople folded into what they speak for. Nil for descriptions that name nobody ("the
+    /// letter", "separatist leaders").
+    func identifiedSource(_ claim: Claim) -> String? {
+        let chain = [claim.speakerEntity] + claim.via.map(\.entity)
+        guard let id = chain.compactMap({ $0 }).first(where: { !$0.hasPrefix("group:") && !$0.hasPrefix("agency:") })
+        else { return nil }
+        return speaksFor[id] ?? id
+    }
+
+    /// How a speaker is shown: the fullest name for an entity, else the article's words.
+    func speakerName(_ claim: Claim) -> String? {
+        if let id = claim.speakerEntity, let name = names[id] { return name }
+        return claim.speaker?.text
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import ParallaxModel
+
+extension StoryRendering {
+    /// The dossier's highlights for a terminal: the most widely carried claims by status, divergent figures,
+    /// refutations, spellings and labels per outlet, and spun copies.
+    static func dossierText(_ story: Story) -> [String] {
+        var lines: [String] = []
+        for a in story.articles {
+            for flag in a.flags { lines.append("   ⚠ \(label(a)): \(flag.evidence)") }
+        }
+        let statuses: [(StoryClaim.Status, String)] = [
+            (.corroborated, "corroborated"), (.singleOrigin, "one origin"), (.disputed, "disputed"),
+            (.refutedByOutlet, "refuted by an outlet"),
+        ]
+        for (status, heading) in statuses {
+            let claims = story.claims.filter { $0.status == status && ($0.outlets.count >= 2 || status != .singleOrigin) }
+            guard !claims.isEmpty else { continue }
+            lines.append("   ── claims: \(heading) (\(claims.count))")
+            for claim in claims.prefix(4) { lines += claimLines(claim) }
+        }
+        for figure in story.figures {
+            lines.append("   ── figures: \(figure.counted)" + (figure.divergent ? "  ⚠ diverge by \(Int((figure.spread * 100).rounded())) %"
+                + (figure.claimantsDiffer ? ", between claimants" : "") : "  (agree)"))
+            for v in figure.values {
+                lines.append("      \(v.text) — \(v.claimant ?? "the outlet itself"), in \(v.outlet)")
+            }
+        }
+        let dated = story.timeline.filter { $0.outlets.count >= 2 }
+        if !dated.isEmpty { lines.append("   ── timeline (dated by two outlets or more)") }
+        for entry in dated.prefix(6) {
+            lines.append("      \(entry.date.padding(toLength: 10, withPad: " ", startingAt: 0))  \(shortened(entry.event, 110))"
+                + "  [\(entry.outlets.joined(separator: ", "))]")
+        }
+        lines += framingLines(story.framing)
+        return lines
+    }
+
+    private static func claimLines(_ claim: StoryClaim) -> [String] {
+        let origins = claim.origins.map(\.name).prefix(4).joined(separator: ", ")
+        var lines = ["      “\(shortened(claim.text, 150))”",
+                     "        \(count(claim.outlets.count, "outlet")) · \(count(claim.origins.count, "origin")): \(origins)"]
+        for d in claim.disputes.prefix(2) {
+            lines.append("        ✗ \(d.outlet): “\(shortened(d.text, 120))”")
+        }
+        return lines
+    }
+
+    private static func framingLines(_ framing: [String: OutletFraming]) -> [String] {
+        guard !framing.isEmpty else { return [] }
+        var lines = ["   ── framing"]
+        for outlet in framing.keys.sorted() {
+            let f = framing[outlet]!
+            var parts: [String] = []
+            let spellings = f.spellings.keys.sorted().compactMap { concept -> String? in
+                let variants = f.spellings[concept]!.sorted { $0.value > $1.value }.map(\.key)
+                return variants.isEmpty ? nil : variants.joined(separator: "/")
+            }
+            if !spellings.isEmpty { parts.append(spellings.joined(separator: " ")) }
+            let labels = f.labels.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(5).map(\.key)
+            if !labels.isEmpty { parts.append("labels: " + labels.joined(separator: ", ")) }
+            if !f.scareQuotes.isEmpty { parts.append("quotes: " + f.scareQuotes.prefix(4).map { "‘\($0)’" }.joined(separator: " ")) }
+            parts.append("hedged \(Int((f.hedgedShare * 100).rounded())) %")
+            if !f.refuted.isEmpty { parts.append("refutes \(f.refuted.count)") }
+            let techniques = f.techniques.sorted { $0.value > $1.value }.prefix(3).map { "\($0.key) \($0.value)" }
+            if !techniques.isEmpty { parts.append(techniques.joined(separator: ", ")) }
+            lines.append("      \(outlet): " + parts.joined(separator: " · "))
+        }
+        return lines
+    }
+
+    static func shortened(_ text: String, _ limit: Int) -> String {
+        text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"
+    }
+}
