@@ -8,12 +8,12 @@ struct Analyze: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Group reports into stories (across languages) and trace copies, rewrites and translations.")
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, markdown, html }
 
     @Argument(help: "Files or folders (read recursively).")
     var paths: [String]
 
-    @Option(help: "Output format: text (default in a terminal) or json (default when piped).")
+    @Option(help: "Output format: text (default in a terminal), json (default when piped), markdown, or html (a self-contained report page).")
     var format: Format?
 
     @Option(name: .shortAndLong, help: "Write the result to this file instead of standard output.")
@@ -55,14 +55,14 @@ struct Analyze: ParsableCommand {
         }
         comparing.finish()
         let sink = try OutputSink(path: output)
+        let document = StoryRendering.Document(
+            stories: result, articles: collected.articles.count,
+            failures: (missing + collected.failures).map(\.description), warnings: warnings)
         switch format ?? (output == nil && Terminal.isTTY(stdout: true) ? .text : .json) {
-        case .text:
-            sink.write(StoryRendering.text(result) + "\n")
-        case .json:
-            let document = StoryRendering.Document(
-                stories: result, articles: collected.articles.count,
-                failures: (missing + collected.failures).map(\.description), warnings: warnings)
-            sink.write(StoryRendering.json(document) + "\n")
+        case .text: sink.write(StoryRendering.text(result) + "\n")
+        case .json: sink.write(StoryRendering.json(document) + "\n")
+        case .markdown: sink.write(DossierReport.markdown(document, articles: collected.articles))
+        case .html: sink.write(DossierReport.html(document, articles: collected.articles))
         }
         sink.close()
         if let output { Terminal.note("wrote \(result.count) \(result.count == 1 ? "story" : "stories") to \(output)") }
