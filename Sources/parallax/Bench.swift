@@ -8,7 +8,7 @@ import ParallaxModel
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Measure speed (a report, not a test).",
                                                     subcommands: [ExtractionCommand.self, ArticlesCommand.self, EmbedCommand.self,
-                                                                  StoriesCommand.self])
+                                                                  StoriesCommand.self, AnalyzeCommand.self])
 
     struct ExtractionCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "extraction",
@@ -93,22 +93,39 @@ struct Bench: ParsableCommand {
         var data = "../shared/eval/stories"
 
         func run() throws {
-            let (reader, stories) = Pipelines.standard()
-            let basil = data + "/basil"
-            if FileManager.default.fileExists(atPath: basil + "/articles") {
-                print(StoryBench.run(name: "BASIL", stories: stories) {
-                    (try? StoryEval.basil(basil, reader: reader).map(\.article)) ?? []
-                })
-            } else {
-                print("BASIL not found at \(basil): measuring on examples/corpus")
-                let batch = Batch(pipeline: reader)
-                let files = batch.reader.files(in: ["examples/corpus"]).files
-                print(StoryBench.run(name: "examples/corpus", stories: stories) {
-                    files.flatMap(batch.analyse).compactMap { outcome -> Article? in
-                        if case .article(let a) = outcome { return a } else { return nil }
-                    }
-                })
-            }
+            let (stories, corpus) = benchCorpus(data)
+            print(StoryBench.run(name: corpus.name, stories: stories, read: corpus.read))
         }
     }
+
+    struct AnalyzeCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "analyze",
+            abstract: "analyze end to end with embeddings (BASIL's 300 articles), and the cost of a growing story.")
+        @Option(help: "Folder with basil/ (the example corpus is used when it is absent).")
+        var data = "../shared/eval/stories"
+
+        func run() throws {
+            let (stories, corpus) = benchCorpus(data)
+            print(DossierBench.run(name: corpus.name, stories: stories, read: corpus.read))
+        }
+    }
+}
+
+/// The story pipeline and the corpus the story benchmarks read: BASIL's 300 articles, or the example corpus when
+/// BASIL is absent.
+private func benchCorpus(_ data: String) -> (StoryPipeline, (name: String, read: () -> [Article])) {
+    let (reader, stories) = Pipelines.standard()
+    let basil = data + "/basil"
+    if FileManager.default.fileExists(atPath: basil + "/articles") {
+        return (stories, ("BASIL", { (try? StoryEval.basil(basil, reader: reader).map(\.article)) ?? [] }))
+    }
+    print("BASIL not found at \(basil): measuring on examples/corpus")
+    let batch = Batch(pipeline: reader)
+    let files = batch.reader.files(in: ["examples/corpus"]).files
+    return (stories, ("examples/corpus", {
+        files.flatMap(batch.analyse).compactMap { outcome -> Article? in
+            if case .article(let a) = outcome { return a } else { return nil }
+        }
+    }))
 }
