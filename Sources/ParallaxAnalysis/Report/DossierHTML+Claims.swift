@@ -40,7 +40,7 @@ extension DossierHTML {
             + "<p class=\"claim-text\">\(h(c.text))</p><ul class=\"meta\">\(speakers)\(outlets)</ul>"
             + "<ul class=\"variants\">\(variants.prefix(Self.variantsShown).joined())</ul>"
         if variants.count > Self.variantsShown {
-            html += "<details><summary>\(variants.count - Self.variantsShown) more wordings</summary>"
+            html += "<details><summary>\(variants.count - Self.variantsShown) more \(StoryDossier.plural(variants.count - Self.variantsShown, "wording"))</summary>"
                 + "<ul class=\"variants\">\(variants.dropFirst(Self.variantsShown).joined())</ul></details>"
         }
         if !c.disputes.isEmpty {
@@ -65,7 +65,7 @@ extension DossierHTML {
         let goto = d.sentenceAnchor(source: v.source, sentence: v.sentence)
             .map { "<a class=\"goto\" href=\"#\($0)\" title=\"Show the sentence in the article\">in context →</a>" }
         return "<li><div class=\"v-head\"><span class=\"v-outlet\">\(h(v.outlet))</span> \(tags.joined(separator: " "))"
-            + " \(who)</div><blockquote>\(marked(v.text, v.content))</blockquote>\(goto ?? "")</li>"
+            + " \(who)</div><blockquote>\(marked(v.text, v.content)) \(goto ?? "")</blockquote></li>"
     }
 
     /// The sentence with what is claimed in it marked, when the claimed words can be found in it.

@@ -41,6 +41,16 @@ enum Carriage: String, CaseIterable {
         }
     }
 
+    /// Drawn inside the matrix cell, so the chart reads without colour (print, colour blindness).
+    var mark: String {
+        switch self {
+        case .carries: "✓"
+        case .hedged: "~"
+        case .disputes: "✕"
+        case .absent: ""
+        }
+    }
+
     /// For Markdown tables, where colour is not available.
     var symbol: String {
         switch self {
