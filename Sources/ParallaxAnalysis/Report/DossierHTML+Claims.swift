@@ -51,8 +51,7 @@ extension DossierHTML {
         return html + "</article>"
     }
 
-    /// "s1.c3" → "c3": the story is already on screen.
-    func shortID(_ id: String) -> String { id.split(separator: ".").last.map(String.init) ?? id }
+    func shortID(_ id: String) -> String { StoryDossier.shortID(id) }
 
     private func variant(_ d: StoryDossier, _ v: ClaimVariant) -> String {
         var tags: [String] = []
@@ -77,7 +76,7 @@ extension DossierHTML {
 
     func gaps(_ d: StoryDossier) -> String {
         guard !d.story.gaps.isEmpty else { return "" }
-        let claimIDs = Dictionary(d.story.claims.map { ($0.id, d.claimAnchor($0)) }, uniquingKeysWith: { a, _ in a })
+        let claimIDs = d.claimAnchors
         let rows = d.story.gaps.map { g in
             "<tr><td>\(link(shortID(g.claim), to: claimIDs[g.claim], cls: "cid"))</td><td>\(h(g.text))</td>"
                 + "<td>\(outletList(g.carriedBy, cls: "yes"))</td><td>\(outletList(g.missing, cls: "no"))</td></tr>"

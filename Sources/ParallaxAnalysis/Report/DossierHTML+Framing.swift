@@ -6,8 +6,7 @@ extension DossierHTML {
     func framing(_ d: StoryDossier) -> String {
         let framing = d.story.framing
         guard !framing.isEmpty else { return "" }
-        let outlets = d.outlets.filter { framing[$0] != nil } + framing.keys.sorted().filter { !d.outlets.contains($0) }
-        let rows = outlets.compactMap { outlet in framing[outlet].map { row(outlet, $0) } }
+        let rows = d.framedOutlets.compactMap { outlet in framing[outlet].map { row(outlet, $0) } }
         let table = "<table class=\"framing\"><thead><tr><th>Outlet</th><th>Claims</th><th>Hedged</th>"
             + "<th>Distanced</th><th>Attributed</th><th>Wording</th>"
             + "<th>Refutes</th><th>Persuasion techniques</th></tr></thead><tbody>" + rows.joined(separator: "\n")
@@ -40,7 +39,7 @@ extension DossierHTML {
     /// "separatists ×3, regime ×1", most frequent first.
     private func counts(_ counts: [String: Int], humanise: Bool = false) -> String {
         guard !counts.isEmpty else { return "—" }
-        return counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { key, n in
+        return StoryDossier.byFrequency(counts).map { key, n in
             let name = humanise ? key.replacingOccurrences(of: "_", with: " ") : key
             return "<span class=\"nowrap\">\(h(name)) <span class=\"muted\">×\(n)</span></span>"
         }.joined(separator: ", ")
