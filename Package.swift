@@ -29,7 +29,8 @@ let package = Package(
         .target(
             name: "ParallaxAnalysis",
             dependencies: ["ParallaxModel", "CLibXML2", "CZlib", "CICUShim", "CCLD2Shim"],
-            resources: [.copy("Resources/lexicon"), .copy("Resources/languages"), .copy("Resources/embeddings")]
+            resources: [.copy("Resources/lexicon"), .copy("Resources/languages"), .copy("Resources/embeddings"),
+                        .copy("Resources/persuasion")]
         ),
         .target(name: "ParallaxEval", dependencies: ["ParallaxAnalysis", "ParallaxModel"]),
         .executableTarget(

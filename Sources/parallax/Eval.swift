@@ -8,7 +8,7 @@ struct Eval: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Score a stage on a real corpus (skips cleanly when the corpus is absent).",
         subcommands: [ExtractionCommand.self, LangidCommand.self, AttributionCommand.self, StoriesCommand.self,
-                      SimilarityCommand.self, ProvenanceCommand.self])
+                      SimilarityCommand.self, ProvenanceCommand.self, PersuasionCommand.self])
 
     /// Options shared by every eval.
     struct Common: ParsableArguments {
@@ -86,6 +86,28 @@ extension Eval {
                         name: "attribution content overlap F1")
             try enforce(common, value: outcome.cue.exactF1, floor: { $0.attributionCueExactF1 },
                         name: "attribution cue exact F1")
+        }
+    }
+}
+
+extension Eval {
+    struct PersuasionCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "persuasion", abstract: "Persuasion techniques: paragraph micro-F1 on SemEval-2023 Task 3.")
+        @Option(help: "Folder with techniques_subtask3.txt and the en, fr, ge, it, po, ru folders.")
+        var data = "../shared/eval/persuasion/semeval2023t3"
+
+        @OptionGroup var common: Common
+
+        func run() throws {
+            guard FileManager.default.fileExists(atPath: "\(data)/techniques_subtask3.txt") else {
+                print("skipped: persuasion eval data not found at \(data)")
+                return
+            }
+            let outcome = try PersuasionEval.run(dataDirectory: data)
+            print(outcome.report)
+            try enforce(common, value: outcome.meanMicroF1, floor: { $0.persuasionMicroF1 },
+                        name: "persuasion micro-F1 (mean of languages, 5-fold CV)")
         }
     }
 }

@@ -17,7 +17,7 @@ public struct ArticleReading: Sendable {
 
     public static let stages = [
         StageID("dates.rules", 1), StageID("figures.rules", 1), StageID("mentions.gazetteer", 1),
-        StageID("claims.rules", 1),
+        StageID("claims.rules", 1), PersuasionDetector.id,
     ]
 
     /// Reads the article's sentences. Past the deadline, later sentences get no mentions or claims and the
@@ -48,10 +48,12 @@ public struct ArticleReading: Sendable {
             article.warnings.append("a sentence of \(long) tokens was not read for claims (limit \(ClaimFinder.maxTokens))")
         }
         linkFigures(&article)
+        // 6. Persuasion techniques, from the cues of each sentence's language.
+        article.techniques = PersuasionDetector(stopwords: stopwords).detect(article)
         let main = languages.rules(for: article.language).rules
         article.analyses = Analyses(language: main.language, languageData: main.hasData,
-                                    ran: main.hasData ? ["dates", "figures", "mentions", "claims"]
-                                        : ["dates", "figures", "mentions", "quotes"])
+                                    ran: main.hasData ? ["dates", "figures", "mentions", "claims", "persuasion"]
+                                        : ["dates", "figures", "mentions", "quotes", "persuasion"])
     }
 
     /// Finds the time expressions, infers the publication date when the page gave none, resolves every

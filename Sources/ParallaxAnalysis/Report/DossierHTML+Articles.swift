@@ -14,7 +14,7 @@ extension DossierHTML {
 
     private func text(_ d: StoryDossier, _ member: StoryArticle, claims: [Int: [StoryClaim]]) -> String {
         let anchor = d.anchors[member.source] ?? ""
-        let meta = [StoryDossier.outlet(member), member.published.map { String($0.prefix(10)) },
+        let meta = [StoryDossier.outlet(member), StoryDossier.day(member.published),
                     member.languages.joined(separator: " + "), d.full[member.source]?.byline]
             .compactMap { $0 }.filter { !$0.isEmpty }.map(h).joined(separator: " · ")
         var html = "<article class=\"text\" id=\"\(anchor)\"><header><h3>\(h(member.title ?? member.source))</h3>"

@@ -46,7 +46,7 @@ extension DossierHTML {
 
     private func timeline(_ d: StoryDossier) -> String {
         guard !d.story.timeline.isEmpty else { return "" }
-        let claims = Dictionary(d.story.claims.map { ($0.id, d.claimAnchor($0)) }, uniquingKeysWith: { a, _ in a })
+        let claims = d.claimAnchors
         let events = d.story.timeline.map { e in
             SVGCharts.Event(date: e.date, text: e.event, outlets: e.outlets.joined(separator: " · "),
                             href: e.claim.flatMap { claims[$0] })
@@ -59,7 +59,7 @@ extension DossierHTML {
         let members = d.story.articles
         let nodes = members.map { a in
             SVGCharts.Node(id: a.source, title: StoryDossier.outlet(a),
-                           detail: [a.languages.joined(separator: "+"), a.published.map { String($0.prefix(10)) }]
+                           detail: [a.languages.joined(separator: "+"), StoryDossier.day(a.published)]
                             .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · "),
                            href: d.anchors[a.source])
         }

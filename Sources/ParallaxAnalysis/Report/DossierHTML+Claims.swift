@@ -40,7 +40,7 @@ extension DossierHTML {
             + "<p class=\"claim-text\">\(h(c.text))</p><ul class=\"meta\">\(speakers)\(outlets)</ul>"
             + "<ul class=\"variants\">\(variants.prefix(Self.variantsShown).joined())</ul>"
         if variants.count > Self.variantsShown {
-            html += "<details><summary>\(variants.count - Self.variantsShown) more wordings</summary>"
+            html += "<details><summary>\(variants.count - Self.variantsShown) more \(StoryDossier.plural(variants.count - Self.variantsShown, "wording"))</summary>"
                 + "<ul class=\"variants\">\(variants.dropFirst(Self.variantsShown).joined())</ul></details>"
         }
         if !c.disputes.isEmpty {
@@ -51,8 +51,7 @@ extension DossierHTML {
         return html + "</article>"
     }
 
-    /// "s1.c3" → "c3": the story is already on screen.
-    func shortID(_ id: String) -> String { id.split(separator: ".").last.map(String.init) ?? id }
+    func shortID(_ id: String) -> String { StoryDossier.shortID(id) }
 
     private func variant(_ d: StoryDossier, _ v: ClaimVariant) -> String {
         var tags: [String] = []
@@ -65,7 +64,7 @@ extension DossierHTML {
         let goto = d.sentenceAnchor(source: v.source, sentence: v.sentence)
             .map { "<a class=\"goto\" href=\"#\($0)\" title=\"Show the sentence in the article\">in context →</a>" }
         return "<li><div class=\"v-head\"><span class=\"v-outlet\">\(h(v.outlet))</span> \(tags.joined(separator: " "))"
-            + " \(who)</div><blockquote>\(marked(v.text, v.content))</blockquote>\(goto ?? "")</li>"
+            + " \(who)</div><blockquote>\(marked(v.text, v.content)) \(goto ?? "")</blockquote></li>"
     }
 
     /// The sentence with what is claimed in it marked, when the claimed words can be found in it.
@@ -77,7 +76,7 @@ extension DossierHTML {
 
     func gaps(_ d: StoryDossier) -> String {
         guard !d.story.gaps.isEmpty else { return "" }
-        let claimIDs = Dictionary(d.story.claims.map { ($0.id, d.claimAnchor($0)) }, uniquingKeysWith: { a, _ in a })
+        let claimIDs = d.claimAnchors
         let rows = d.story.gaps.map { g in
             "<tr><td>\(link(shortID(g.claim), to: claimIDs[g.claim], cls: "cid"))</td><td>\(h(g.text))</td>"
                 + "<td>\(outletList(g.carriedBy, cls: "yes"))</td><td>\(outletList(g.missing, cls: "no"))</td></tr>"

@@ -6,10 +6,9 @@ extension DossierHTML {
     func framing(_ d: StoryDossier) -> String {
         let framing = d.story.framing
         guard !framing.isEmpty else { return "" }
-        let outlets = d.outlets.filter { framing[$0] != nil } + framing.keys.sorted().filter { !d.outlets.contains($0) }
-        let rows = outlets.compactMap { outlet in framing[outlet].map { row(outlet, $0) } }
+        let rows = d.framedOutlets.compactMap { outlet in framing[outlet].map { row(outlet, $0) } }
         let table = "<table class=\"framing\"><thead><tr><th>Outlet</th><th>Claims</th><th>Hedged</th>"
-            + "<th>Distanced</th><th>Attributed</th><th>Spellings</th><th>Labels</th><th>Scare quotes</th>"
+            + "<th>Distanced</th><th>Attributed</th><th>Wording</th>"
             + "<th>Refutes</th><th>Persuasion techniques</th></tr></thead><tbody>" + rows.joined(separator: "\n")
             + "</tbody></table>"
         return figure("Framing by outlet", hint: "Shares are of the outlet's claims. Spellings show the variant "
@@ -17,22 +16,30 @@ extension DossierHTML {
     }
 
     private func row(_ outlet: String, _ f: OutletFraming) -> String {
-        let spellings = f.spellings.keys.sorted().map { concept in
-            "<div><span class=\"muted\">\(h(concept)):</span> \(counts(f.spellings[concept] ?? [:]))</div>"
-        }.joined()
         let refuted = f.refuted.isEmpty ? "—" : "<details><summary>\(f.refuted.count)</summary>"
             + f.refuted.map { "<p class=\"small\">\(h($0))</p>" }.joined() + "</details>"
         return "<tr><td class=\"outlet\">\(h(outlet))</td><td class=\"num\">\(f.claims)</td>"
             + "<td>\(share(f.hedgedShare))</td><td>\(share(f.distancedShare))</td><td>\(share(f.attributedShare))</td>"
-            + "<td>\(spellings.isEmpty ? "—" : spellings)</td><td>\(counts(f.labels))</td>"
-            + "<td>\(f.scareQuotes.isEmpty ? "—" : f.scareQuotes.map { "“\(h($0))”" }.joined(separator: ", "))</td>"
-            + "<td>\(refuted)</td><td>\(counts(f.techniques, humanise: true))</td></tr>"
+            + "<td class=\"wording\">\(wording(f))</td><td>\(refuted)</td>"
+            + "<td>\(counts(f.techniques, humanise: true))</td></tr>"
+    }
+
+    /// Spellings of contested names, labels and scare quotes, each under a small caption; a dash when none.
+    private func wording(_ f: OutletFraming) -> String {
+        let spellings = f.spellings.keys.sorted().map { concept in
+            "\(h(concept)) → \(counts(f.spellings[concept] ?? [:]))"
+        }
+        let parts = [
+            ("spelling", spellings.joined(separator: "; ")), ("labels", f.labels.isEmpty ? "" : counts(f.labels)),
+            ("scare quotes", f.scareQuotes.map { "“\(h($0))”" }.joined(separator: ", ")),
+        ].filter { !$0.1.isEmpty }.map { "<div><span class=\"k\">\($0.0)</span> \($0.1)</div>" }
+        return parts.isEmpty ? "—" : parts.joined()
     }
 
     /// "separatists ×3, regime ×1", most frequent first.
     private func counts(_ counts: [String: Int], humanise: Bool = false) -> String {
         guard !counts.isEmpty else { return "—" }
-        return counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { key, n in
+        return StoryDossier.byFrequency(counts).map { key, n in
             let name = humanise ? key.replacingOccurrences(of: "_", with: " ") : key
             return "<span class=\"nowrap\">\(h(name)) <span class=\"muted\">×\(n)</span></span>"
         }.joined(separator: ", ")

@@ -8,6 +8,7 @@ extension DossierHTML {
       --ok: #1e6f3c; --ok-bg: #e2f2e7; --warn: #8a5600; --warn-bg: #fcefd4;
       --bad: #b1271f; --bad-bg: #fbe3e0; --ref: #66389c; --ref-bg: #efe5fa;
       --carries: #2e8a55; --hedged: #e2a729; --disputes: #cf4436; --absent: #ebe8e1;
+      --bar: #6f8fb8; --stripe: #f3f1ec;
       --serif: "Iowan Old Style", "Palatino Linotype", Palatino, Georgia, "Noto Serif", serif;
       --sans: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif;
     }
@@ -18,10 +19,10 @@ extension DossierHTML {
         --ok: #7fd39c; --ok-bg: #173524; --warn: #f0c36b; --warn-bg: #3b2e12;
         --bad: #ff9a8f; --bad-bg: #42201c; --ref: #c9a6ff; --ref-bg: #2f2442;
         --carries: #3fa56a; --hedged: #d9a12c; --disputes: #e05a4b; --absent: #2c2f33;
+        --bar: #6d93c9; --stripe: #23262a;
       }
     }
     * { box-sizing: border-box; }
-    html { scroll-behavior: smooth; }
     body { margin: 0; background: var(--bg); color: var(--fg); font: 15px/1.55 var(--sans); }
     main, .masthead, footer { max-width: 1120px; margin: 0 auto; padding: 0 24px; }
     a { color: var(--accent); text-decoration-thickness: 1px; text-underline-offset: 2px; }
@@ -42,7 +43,7 @@ extension DossierHTML {
     .story { padding: 28px 0 48px; border-bottom: 3px double var(--line); }
     .sid { display: inline-block; font: 600 13px/1 var(--sans); color: var(--muted); border: 1px solid var(--line);
       border-radius: 4px; padding: 4px 6px; vertical-align: middle; margin-right: 6px; }
-    .counts { list-style: none; display: flex; flex-wrap: wrap; gap: 8px 22px; padding: 0; margin: 0 0 10px; }
+    .counts { list-style: none; display: flex; align-items: baseline; flex-wrap: wrap; gap: 8px 22px; padding: 0; margin: 0 0 10px; }
     .counts b { font-size: 22px; margin-right: 3px; }
     .story-nav { display: flex; flex-wrap: wrap; gap: 6px; margin: 6px 0 0; }
     .story-nav a { text-decoration: none; border: 1px solid var(--line); background: var(--card); padding: 3px 10px;
@@ -84,7 +85,8 @@ extension DossierHTML {
     .who { color: var(--muted); }
     blockquote { margin: 4px 0; font: 15px/1.5 var(--serif); overflow-wrap: anywhere; }
     mark { background: var(--mark); color: inherit; padding: 0 1px; border-radius: 2px; }
-    .goto { font-size: 13px; text-decoration: none; }
+    .goto { font: 13px var(--sans); text-decoration: none; white-space: nowrap; margin-left: 4px; }
+    td.wording div + div { margin-top: 3px; }
     .disputes { margin-top: 6px; background: var(--bad-bg); border-radius: 6px; padding: 2px 10px 6px; }
     .claim.refuted-by-outlet .disputes { background: var(--ref-bg); }
     .claim.refuted-by-outlet h4 { color: var(--ref); }
@@ -92,7 +94,7 @@ extension DossierHTML {
     details.more > summary { font-weight: 600; }
     .chart-box { margin: 0 0 22px; background: var(--card); border: 1px solid var(--line); border-radius: 8px;
       padding: 14px 16px; break-inside: avoid; }
-    svg.chart { display: block; max-width: 100%; height: auto; font-family: var(--sans); }
+    svg.chart { display: block; max-width: 100%; height: auto; font-family: var(--sans); overflow: visible; }
     svg.chart text { fill: var(--fg); font-size: 12px; }
     svg.chart text.muted, svg.chart text.legend { fill: var(--muted); font-size: 11px; }
     svg.chart text.col-label { font-size: 12px; }
@@ -105,14 +107,17 @@ extension DossierHTML {
     svg.chart .cell.hedged { fill: var(--hedged); }
     svg.chart .cell.disputes { fill: var(--disputes); }
     svg.chart .cell.absent { fill: var(--absent); }
-    svg.chart .bar { fill: var(--carries); }
-    svg.chart .bar.divergent { fill: var(--disputes); }
+    svg.chart .bar { fill: var(--bar); }
+    svg.chart .low-mark { stroke: var(--disputes); stroke-width: 1.5; stroke-dasharray: 4 3; }
+    svg.chart .stripe { fill: var(--stripe); }
+    svg.chart text.cell-mark { font-size: 14px; font-weight: 700; fill: #fff; pointer-events: none; }
+    svg.chart text.cell-mark.hedged { fill: #3b2a00; }
     svg.chart .axis { stroke: var(--line); stroke-width: 2; }
     svg.chart .dot { fill: var(--accent); stroke: var(--card); stroke-width: 2; }
     svg.chart .node { fill: var(--bg); stroke: var(--muted); stroke-width: 1.2; }
     svg.chart .edge { fill: none; stroke: var(--muted); stroke-width: 1.8; }
     svg.chart .edge.copy { stroke: var(--disputes); }
-    svg.chart .edge.spun { stroke: var(--ref); stroke-dasharray: 2 3; }
+    svg.chart .edge.spun { stroke: var(--ref); stroke-dasharray: 5 3; }
     svg.chart .edge.translation { stroke: var(--accent); }
     svg.chart .edge.rewrite { stroke: var(--hedged); }
     svg.chart .edge.same-wire { stroke-dasharray: 6 4; }
@@ -135,7 +140,6 @@ extension DossierHTML {
     .body { font: 17px/1.65 var(--serif); max-width: 44em; hyphens: auto; overflow-wrap: break-word; }
     .body p { margin: 0 0 .9em; white-space: pre-line; }
     .s { border-radius: 3px; scroll-margin-top: 35vh; transition: background-color .3s; }
-    .s.claimed { text-decoration: underline dotted var(--muted); text-underline-offset: 4px; }
     .s:target { background: var(--hl); box-shadow: 0 0 0 3px var(--hl); }
     .tech { text-decoration: underline wavy var(--disputes); text-decoration-thickness: 1px;
       text-underline-offset: 3px; }

@@ -101,7 +101,7 @@ struct DossierHTML {
             let title = link(a.title ?? "(untitled) \(URL(fileURLWithPath: a.source).lastPathComponent)",
                              to: d.anchors[a.source])
             return "<tr><td class=\"outlet\">\(h(StoryDossier.outlet(a)))</td>"
-                + "<td class=\"nowrap\">\(h(a.published.map { String($0.prefix(10)) } ?? "—"))</td>"
+                + "<td class=\"nowrap\">\(h(StoryDossier.day(a.published) ?? "—"))</td>"
                 + "<td>\(h(a.languages.joined(separator: " + ")))</td><td>\(title)</td>"
                 + "<td>\(a.flags.map(flag).joined())</td></tr>"
         }

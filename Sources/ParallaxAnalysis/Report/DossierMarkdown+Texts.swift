@@ -6,8 +6,7 @@ extension DossierMarkdown {
     func framing(_ d: StoryDossier) -> String {
         let framing = d.story.framing
         guard !framing.isEmpty else { return "" }
-        let outlets = d.outlets.filter { framing[$0] != nil } + framing.keys.sorted().filter { !d.outlets.contains($0) }
-        let rows = outlets.compactMap { outlet in
+        let rows = d.framedOutlets.compactMap { outlet in
             framing[outlet].map { f in
                 [md(outlet), "\(f.claims)", StoryDossier.percent(f.hedgedShare), StoryDossier.percent(f.distancedShare),
                  StoryDossier.percent(f.attributedShare),
@@ -23,7 +22,7 @@ extension DossierMarkdown {
     }
 
     private func counts(_ counts: [String: Int]) -> String {
-        counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { "\(md($0.key)) ×\($0.value)" }
+        StoryDossier.byFrequency(counts).map { "\(md($0.key)) ×\($0.value)" }
             .joined(separator: ", ")
     }
 
@@ -32,7 +31,7 @@ extension DossierMarkdown {
         var seen = Set<String>()
         let articles = d.story.articles.filter { seen.insert($0.source).inserted }.map { member in
             let anchor = d.anchors[member.source] ?? ""
-            let meta = [StoryDossier.outlet(member), member.published.map { String($0.prefix(10)) },
+            let meta = [StoryDossier.outlet(member), StoryDossier.day(member.published),
                         member.languages.joined(separator: " + ")].compactMap { $0 }.filter { !$0.isEmpty }
             let head = "#### <a id=\"\(anchor)\"></a>\(md(member.title ?? member.source))\n\n"
                 + "*\(md(meta.joined(separator: " · ")))*"

@@ -40,7 +40,7 @@ struct DossierMarkdown {
 
     private func reports(_ d: StoryDossier) -> String {
         let rows = d.story.articles.map { a in
-            [md(StoryDossier.outlet(a)), md(a.published.map { String($0.prefix(10)) } ?? "—"),
+            [md(StoryDossier.outlet(a)), md(StoryDossier.day(a.published) ?? "—"),
              md(a.languages.joined(separator: " + ")),
              link(a.title ?? URL(fileURLWithPath: a.source).lastPathComponent, to: d.anchors[a.source]),
              a.flags.map { "**\($0.kind == "spun" ? "machine-spun" : md($0.kind))**: \(md($0.evidence))" }
@@ -119,7 +119,7 @@ struct DossierMarkdown {
 
     private func gaps(_ d: StoryDossier) -> String {
         guard !d.story.gaps.isEmpty else { return "" }
-        let anchors = Dictionary(d.story.claims.map { ($0.id, d.claimAnchor($0)) }, uniquingKeysWith: { a, _ in a })
+        let anchors = d.claimAnchors
         let rows = d.story.gaps.map { g in
             [link(shortID(g.claim), to: anchors[g.claim]), md(g.text), md(g.carriedBy.joined(separator: ", ")),
              md(g.missing.joined(separator: ", "))]
@@ -127,7 +127,7 @@ struct DossierMarkdown {
         return "### Coverage gaps\n\n" + Self.table(["Claim", "Text", "Carried by", "Missing from"], rows)
     }
 
-    func shortID(_ id: String) -> String { id.split(separator: ".").last.map(String.init) ?? id }
+    func shortID(_ id: String) -> String { StoryDossier.shortID(id) }
 
     func md(_ s: String) -> String { Escape.markdown(s) }
 

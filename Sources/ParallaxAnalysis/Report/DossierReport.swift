@@ -41,13 +41,23 @@ enum Carriage: String, CaseIterable {
         }
     }
 
+    /// Drawn inside the matrix cell, so the chart reads without colour (print, colour blindness).
+    var mark: String {
+        switch self {
+        case .carries: "✓"
+        case .hedged: "~"
+        case .disputes: "✕"
+        case .absent: ""
+        }
+    }
+
     /// For Markdown tables, where colour is not available.
     var symbol: String {
         switch self {
         case .carries: "●"
         case .hedged: "◐"
         case .disputes: "✕"
-        case .absent: "·"
+        case .absent: "–"
         }
     }
 }
@@ -99,6 +109,28 @@ struct StoryDossier {
     }
 
     func claimAnchor(_ claim: StoryClaim) -> String { Self.anchorID(claim.id) }
+
+    /// Claim id → the id of its card, for links from gaps and the timeline.
+    var claimAnchors: [String: String] {
+        Dictionary(story.claims.map { ($0.id, claimAnchor($0)) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The day of an ISO 8601 date or date-time.
+    static func day(_ published: String?) -> String? { published.map { String($0.prefix(10)) } }
+
+    /// The outlets with a framing entry: the story's order first, then any the framing names alone.
+    var framedOutlets: [String] {
+        let framing = story.framing, outlets = self.outlets
+        return outlets.filter { framing[$0] != nil } + framing.keys.sorted().filter { !outlets.contains($0) }
+    }
+
+    /// "s1.c3" → "c3": the story is already on screen.
+    static func shortID(_ id: String) -> String { id.split(separator: ".").last.map(String.init) ?? id }
+
+    /// Most frequent first, then alphabetical: for labels, spellings and techniques.
+    static func byFrequency(_ counts: [String: Int]) -> [(key: String, value: Int)] {
+        counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
+    }
 
     func carriage(of claim: StoryClaim, by outlet: String) -> Carriage {
         let carried = claim.variants.filter { $0.outlet == outlet }

@@ -71,9 +71,11 @@ extension SVGCharts {
             svg.append("<path d=\"\(curve.path)\" class=\"edge \(edge.cls)\"\(marker)>"
                 + "<title>\(Escape.html(edge.evidence))</title></path>")
             let w = SVG.width(edge.label, size: 11) + 10
-            labels.rect(x: curve.mid.x - w / 2, y: curve.mid.y - 9, width: w, height: 17, cls: "edge-label-bg",
+            // Kept inside the drawing: a loop's midpoint lies near the left edge.
+            let x = min(max(curve.mid.x, w / 2 + 2), layout.width - w / 2 - 2)
+            labels.rect(x: x - w / 2, y: curve.mid.y - 9, width: w, height: 17, cls: "edge-label-bg",
                         title: edge.evidence)
-            labels.text(edge.label, x: curve.mid.x, y: curve.mid.y + 4, cls: "edge-label", anchor: "middle",
+            labels.text(edge.label, x: x, y: curve.mid.y + 4, cls: "edge-label", anchor: "middle",
                         title: nil)
         }
         for node in nodes {
@@ -95,6 +97,8 @@ extension SVGCharts {
 /// Where the provenance graph's boxes go: column = longest chain of directed reuse leading to the article.
 struct GraphLayout {
     static let nodeWidth = 200.0, nodeHeight = 46.0, columnGap = 150.0, rowGap = 26.0, margin = 10.0
+    /// Room left of the first column for the loops between boxes of one column.
+    static let loopRoom = 80.0
 
     struct Point { var x: Double, y: Double }
     struct Curve { var path: String, mid: Point }
@@ -109,12 +113,11 @@ struct GraphLayout {
         for node in nodes {
             let column = rank[node.id] ?? 0, row = rows[column, default: 0]
             rows[column] = row + 1
-            position[node.id] = Point(x: Self.margin + Double(column) * (Self.nodeWidth + Self.columnGap),
+            position[node.id] = Point(x: Self.loopRoom + Double(column) * (Self.nodeWidth + Self.columnGap),
                                       y: Self.margin + Double(row) * (Self.nodeHeight + Self.rowGap))
         }
         let columns = Double((rank.values.max() ?? 0) + 1), tallest = Double(rows.values.max() ?? 1)
-        // 90: room right of the last column for the loops between boxes of one column.
-        width = 2 * Self.margin + columns * Self.nodeWidth + (columns - 1) * Self.columnGap + 90
+        width = Self.loopRoom + Self.margin + columns * Self.nodeWidth + (columns - 1) * Self.columnGap
         height = 2 * Self.margin + tallest * Self.nodeHeight + (tallest - 1) * Self.rowGap
     }
 
@@ -132,15 +135,16 @@ struct GraphLayout {
         return rank
     }
 
-    /// A cubic curve between two boxes: side to side across columns, a loop to the right within one.
+    /// A cubic curve between two boxes: side to side across columns, a loop on the left within one (the right side
+    /// is where the arrows to the next column leave).
     func curve(from a: Point, to b: Point) -> Curve {
         let w = Self.nodeWidth, h = Self.nodeHeight / 2
         let (start, end, c1, c2): (Point, Point, Point, Point)
         if a.x == b.x {
-            start = Point(x: a.x + w, y: a.y + h)
-            end = Point(x: b.x + w, y: b.y + h)
-            let bulge = 60 + abs(b.y - a.y) * 0.2
-            (c1, c2) = (Point(x: start.x + bulge, y: start.y), Point(x: end.x + bulge, y: end.y))
+            start = Point(x: a.x, y: a.y + h)
+            end = Point(x: b.x, y: b.y + h)
+            let bulge = min(Self.loopRoom - 4, 50 + abs(b.y - a.y) * 0.15) * 4 / 3
+            (c1, c2) = (Point(x: start.x - bulge, y: start.y), Point(x: end.x - bulge, y: end.y))
         } else {
             let forward = a.x < b.x
             start = Point(x: forward ? a.x + w : a.x, y: a.y + h)

@@ -23,26 +23,31 @@ enum SVGCharts {
         var href: String?
     }
 
-    /// Claims down, outlets across; each cell coloured by how the outlet carries the claim, with a legend.
+    /// Claims down, outlets across; each cell coloured (and marked, for print and colour blindness) by how the
+    /// outlet carries the claim, with a legend.
     static func matrix(_ rows: [MatrixRow], columns: [String]) -> String {
-        let cell = 26.0, labelWidth = 380.0, headerLabel = 150.0
-        let header = min(headerLabel, columns.map { SVG.width($0, size: 12) }.max() ?? 0) * 0.71 + 16
-        let gridTop = header, legendTop = header + Double(rows.count) * cell + 18
-        let width = max(labelWidth + Double(columns.count) * cell + headerLabel * 0.71 + 10, 640)
+        let cell = 30.0, headerLabel = 160.0
+        let labelWidth = min(440, max(160, (rows.map { SVG.width($0.label, size: 12) }.max() ?? 0) + 20))
+        let header = min(headerLabel, columns.map { SVG.width($0, size: 12) }.max() ?? 0) * 0.75 + 24
+        let legendTop = header + Double(rows.count) * cell + 20
+        let width = max(labelWidth + Double(columns.count) * cell + headerLabel * 0.71 + 10, 620)
         var svg = SVG(width: width, height: legendTop + 30)
         for (j, column) in columns.enumerated() {
-            let x = labelWidth + (Double(j) + 0.5) * cell, y = header - 6
+            let x = labelWidth + (Double(j) + 0.6) * cell, y = header - 6
             svg.rotatedText(SVG.truncate(column, to: headerLabel, size: 12), full: column, x: x, y: y)
         }
         for (i, row) in rows.enumerated() {
-            let y = gridTop + Double(i) * cell
+            let y = header + Double(i) * cell
+            if i % 2 == 0 {
+                svg.rect(x: 0, y: y, width: labelWidth + Double(columns.count) * cell, height: cell, cls: "stripe",
+                         title: nil, radius: 0)
+            }
             svg.link(row.href) { s in
-                s.text(SVG.truncate(row.label, to: labelWidth - 14, size: 12), x: 0, y: y + cell * 0.65,
+                s.text(SVG.truncate(row.label, to: labelWidth - 14, size: 12), x: 6, y: y + cell * 0.64,
                        cls: "row-label", title: row.label)
             }
             for (j, state) in row.cells.enumerated() {
-                let x = labelWidth + Double(j) * cell
-                svg.rect(x: x + 1, y: y + 1, width: cell - 2, height: cell - 2, cls: "cell \(state.rawValue)",
+                cellMark(&svg, state, x: labelWidth + Double(j) * cell, y: y, size: cell,
                          title: "\(columns[j]): \(state.label) — \(row.label)")
             }
         }
@@ -50,35 +55,47 @@ enum SVGCharts {
         return svg.render(label: "Claims by outlet: which outlet carries, hedges, disputes or omits each claim")
     }
 
+    private static func cellMark(_ svg: inout SVG, _ state: Carriage, x: Double, y: Double, size: Double,
+                                 title: String?) {
+        svg.rect(x: x + 2, y: y + 2, width: size - 4, height: size - 4, cls: "cell \(state.rawValue)", title: title)
+        svg.text(state.mark, x: x + size / 2, y: y + size / 2 + 5, cls: "cell-mark \(state.rawValue)",
+                 anchor: "middle", title: nil)
+    }
+
     private static func legend(_ svg: inout SVG, y: Double) {
         var x = 0.0
         for state in Carriage.allCases {
-            svg.rect(x: x, y: y, width: 14, height: 14, cls: "cell \(state.rawValue)", title: nil)
-            svg.text(state.label, x: x + 20, y: y + 11, cls: "legend", title: nil)
-            x += 34 + SVG.width(state.label, size: 12)
+            cellMark(&svg, state, x: x, y: y - 4, size: 24, title: nil)
+            svg.text(state.label, x: x + 28, y: y + 12, cls: "legend", title: nil)
+            x += 48 + SVG.width(state.label, size: 12)
         }
     }
 
-    /// One horizontal bar per value, from zero, labelled with who gives it and the figure as written.
+    /// One horizontal bar per value, from zero, labelled with who gives it and the figure as written; when the
+    /// values diverge, a dashed line at the smallest shows how far the others go beyond it.
     static func bars(_ bars: [Bar], divergent: Bool) -> String {
-        let labelWidth = 260.0, barWidth = 380.0, row = 34.0, textWidth = 300.0
+        let labelWidth = 240.0, barWidth = 400.0, row = 36.0, textWidth = 260.0
         let top = bars.map(\.value).max() ?? 0
-        var svg = SVG(width: labelWidth + barWidth + textWidth, height: Double(bars.count) * row + 8)
+        let scale = { (v: Double) in top > 0 ? max(2, v / top * barWidth) : 2 }
+        var svg = SVG(width: labelWidth + barWidth + textWidth, height: Double(bars.count) * row + 10)
         for (i, bar) in bars.enumerated() {
-            let y = Double(i) * row + 4
-            let length = top > 0 ? max(2, bar.value / top * barWidth) : 2
+            let y = Double(i) * row + 6
             svg.link(bar.href) { s in
-                s.text(SVG.truncate(bar.label, to: labelWidth - 12, size: 12), x: 0, y: y + 12, cls: "row-label",
+                s.text(SVG.truncate(bar.label, to: labelWidth - 12, size: 12), x: 0, y: y + 11, cls: "row-label",
                        title: bar.label)
             }
             if let detail = bar.detail {
                 svg.text(SVG.truncate(detail, to: labelWidth - 12, size: 11), x: 0, y: y + 26, cls: "muted",
                          title: detail)
             }
-            svg.rect(x: labelWidth, y: y + 4, width: length, height: 18, cls: divergent ? "bar divergent" : "bar",
+            svg.rect(x: labelWidth, y: y + 2, width: scale(bar.value), height: 20, cls: "bar",
                      title: "\(bar.label): \(bar.valueText)")
-            svg.text(SVG.truncate(bar.valueText, to: textWidth - 12, size: 12), x: labelWidth + length + 8,
-                     y: y + 18, cls: "value", title: bar.valueText)
+            svg.text(SVG.truncate(bar.valueText, to: textWidth - 12, size: 12), x: labelWidth + scale(bar.value) + 8,
+                     y: y + 17, cls: "value", title: bar.valueText)
+        }
+        if divergent, let low = bars.map(\.value).min() {
+            let x = labelWidth + scale(low)
+            svg.line(x1: x, y1: 2, x2: x, y2: svg.height - 2, cls: "low-mark")
         }
         return svg.render(label: "Figures compared")
     }

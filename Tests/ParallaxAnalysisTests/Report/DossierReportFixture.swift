@@ -60,12 +60,12 @@ enum DossierFixture {
     }
 
     static func variant(_ source: String, _ outlet: String, _ sentence: Int, language: String = "en",
-                        speaker: String? = nil, hedged: Bool = false,
+                        speaker: String? = nil, content: String? = nil, hedged: Bool = false,
                         stance: Claim.Stance = .neutral) -> ClaimVariant {
         let a = articles.first { $0.source == source }!
         let s = a.sentences[sentence]
         return ClaimVariant(source: source, outlet: outlet, language: language, sentence: sentence, start: s.start,
-                            end: s.end, text: s.text, content: s.text, speaker: speaker, via: [], channel: nil,
+                            end: s.end, text: s.text, content: content ?? s.text, speaker: speaker, via: [], channel: nil,
                             stance: stance, hedged: hedged)
     }
 
@@ -112,7 +112,8 @@ enum DossierFixture {
                        outlets: ["Northgate Courier", "Veltmark Tagblatt"],
                        origins: [ClaimOrigin(name: "Ilse Marten", kind: .speaker, sources: [courier, tagblatt])],
                        speakers: ["Ilse Marten"],
-                       variants: [variant(courier, "Northgate Courier", 1, speaker: "Ilse Marten"),
+                       variants: [variant(courier, "Northgate Courier", 1, speaker: "Ilse Marten",
+                                          content: "cracks had been found in the main cable"),
                                   variant(tagblatt, "Veltmark Tagblatt", 1, language: "de", speaker: "Ilse Marten")],
                        disputes: [variant(courier, "Northgate Courier", 2, speaker: "Brandt & Vogel",
                                           stance: .denying)]),
