@@ -58,8 +58,10 @@ demo: build
 	@.build/release/parallax extract examples/corpus --format jsonl -o $(OUT)/examples.jsonl
 	.build/release/parallax analyze examples/corpus --format text
 	@.build/release/parallax analyze examples/corpus --format json -o $(OUT)/stories.json
+	@.build/release/parallax analyze examples/corpus --format html -o $(OUT)/dossier.html
 	@echo ""
-	@echo "Full records (JSON Lines, one per article): $(OUT)/examples.jsonl; stories: $(OUT)/stories.json"
+	@echo "Full records (JSON Lines, one per article): $(OUT)/examples.jsonl; stories and their dossiers: $(OUT)/stories.json"
+	@echo "The dossier as a report page (open it in a browser): $(OUT)/dossier.html"
 	@echo "Try it on the seeds:  .build/release/parallax extract ../shared/seeds --format text"
 	@echo "                      .build/release/parallax analyze ../shared/seeds"
 
@@ -82,6 +84,7 @@ eval: setup
 bench: build
 	.build/release/parallax bench extraction --data $(EVAL_DATA)/extraction/trafilatura
 	.build/release/parallax bench stories --data $(EVAL_DATA)/stories
+	.build/release/parallax bench analyze --data $(EVAL_DATA)/stories
 
 clean:
 	rm -rf .build $(OUT)
