@@ -69,15 +69,43 @@ public struct ProvenanceDetector: Sendable {
     }
 
     /// Pages that say they were translated, whose original is not among the inputs: an edge from the original as
-    /// the note names it (`external: …`), so that the page is not taken for an independent source.
+    /// the note names it (`external: <title>`), so that the page is not taken for an independent source.
     private func external(_ items: [Item], _ edges: [ProvenanceEdge]) -> [ProvenanceEdge] {
         items.compactMap { item in
             guard let note = item.article.notes.first(where: Self.saysTranslated),
                   !edges.contains(where: { $0.relation == .translation && $0.to == item.article.source }) else { return nil }
-            return ProvenanceEdge(from: "external: " + note, to: item.article.source, relation: .translation,
-                                  directed: true, evidence: "the page's editorial note says so; the original is not "
-                                      + "among the inputs")
+            let original = Self.namedOriginal(note)
+            let language = original.flatMap(languageName)
+            return ProvenanceEdge(
+                from: "external: " + (original ?? note), to: item.article.source, relation: .translation, directed: true,
+                evidence: "the page's editorial note says so (“\(note)”); the original"
+                    + (language.map { ", in \($0)," } ?? "") + " is not among the inputs")
         }
+    }
+
+    /// The original a translation note names: what follows its last "from" word after the word for translating
+    /// ("Delvist oversat af Sott.net fra Donbass republics ask …" → "Donbass republics ask …").
+    static func namedOriginal(_ note: String) -> String? {
+        var words = note.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        guard let cue = words.firstIndex(where: { saysTranslated($0) }) else { return nil }
+        // Within the note's sentence that says so.
+        if let end = words.indices.first(where: { $0 > cue && words[$0].hasSuffix(".") }) {
+            words = Array(words[...end])
+        }
+        let from: Set<String> = ["from", "fra", "från", "von", "aus", "de", "du", "del", "da", "dal", "z", "ze", "з", "из", "с"]
+        guard let at = words.indices.last(where: { $0 > cue && from.contains(words[$0].lowercased()) }),
+              at + 1 < words.count else { return nil }
+        let title = words[(at + 1)...].joined(separator: " ").trimmingCharacters(in: .punctuationCharacters)
+        // "translated from English" names a language, not a piece.
+        return title.split(separator: " ").count >= 3 ? title : nil
+    }
+
+    /// The language a short text is most likely in, by stopword share, as an English name ("English").
+    private func languageName(_ text: String) -> String? {
+        let lists = Stoplists(words: stopwords)
+        let best = stopwords.keys.map { ($0, lists.density(text, language: $0)) }.max { $0.1 < $1.1 }
+        guard let (code, density) = best, density >= 0.15 else { return nil }
+        return Locale(identifier: "en").localizedString(forLanguageCode: code)
     }
 
     /// Drops the edge between two articles that both derive from a third (two copies of one agency piece, a
