@@ -77,6 +77,7 @@ eval: setup
 	.build/debug/parallax eval extraction --data $(EVAL_DATA)/extraction/trafilatura --check
 	.build/debug/parallax eval langid --data $(EVAL_DATA)/langid/lingua --check
 	.build/debug/parallax eval attribution --data $(EVAL_DATA)/quotes/polnear --check
+	.build/debug/parallax eval persuasion --data $(EVAL_DATA)/persuasion/semeval2023t3 --check
 	.build/debug/parallax eval provenance
 	.build/debug/parallax eval similarity --data $(EVAL_DATA)/similarity/semeval2022t8 --check
 	.build/debug/parallax eval stories --data $(EVAL_DATA)/stories --check

@@ -52,6 +52,25 @@ private let everyCue: PersuasionDetector = {
         #expect(spans.contains { $0.technique == technique }, "\(spans.map { "\($0.technique): \($0.cue)" })")
     }
 
+    /// SemEval-2023 Task 3 subtask 3's 23 technique names.
+    static let techniqueNames: Set<String> = [
+        "Appeal_to_Authority", "Appeal_to_Popularity", "Appeal_to_Values", "Appeal_to_Fear-Prejudice", "Flag_Waving",
+        "Causal_Oversimplification", "False_Dilemma-No_Choice", "Consequential_Oversimplification", "Straw_Man",
+        "Red_Herring", "Whataboutism", "Slogans", "Appeal_to_Time", "Conversation_Killer", "Loaded_Language",
+        "Repetition", "Exaggeration-Minimisation", "Obfuscation-Vagueness-Confusion", "Name_Calling-Labeling", "Doubt",
+        "Guilt_by_Association", "Appeal_to_Hypocrisy", "Questioning_the_Reputation",
+    ]
+
+    @Test("every shipped lexicon loads and uses only the task's technique names")
+    func lexicons() {
+        let kit = PersuasionKit.shipped
+        #expect(Set(["en", "fr", "de", "it", "pl", "ru", "da", "es", "pt", "uk"]).isSubset(of: Set(kit.languages)))
+        for rules in kit.rules.values {
+            #expect(Set(rules.minCues.keys).isSubset(of: Self.techniqueNames), "\(rules.language)")
+            #expect(Set(rules.patterns.values.flatMap { $0 }).isSubset(of: Self.techniqueNames), "\(rules.language)")
+        }
+    }
+
     @Test("a neutral report finds nothing")
     func neutralControl() {
         let text = "The council met on Tuesday and approved the budget for the port. The vote was 12 to 3."
