@@ -90,7 +90,8 @@ import ParallaxModel
         OverlapCase(a: (12000, "about"), b: (12500, nil), overlap: true),
         OverlapCase(a: (20000, "over"), b: (25000, nil), overlap: true),
         OverlapCase(a: (20000, "under"), b: (25000, nil), overlap: false),
-        OverlapCase(a: (100, nil), b: (103, nil), overlap: false),
+        OverlapCase(a: (100, nil), b: (103, nil), overlap: true),
+        OverlapCase(a: (100, nil), b: (105, nil), overlap: false),
     ])
     func overlap(_ c: OverlapCase) {
         func figure(_ v: (Double, String?)) -> Figure {
@@ -107,8 +108,8 @@ import ParallaxModel
     @Test("without vectors, the same statement in other words aligns on shared words, a different one does not")
     func lexicalAlignment() {
         let nodes = [
-            Self.node(0, Self.claim("Dockworkers walked off the job at the port on Wednesday after wage talks collapsed.")),
-            Self.node(1, Self.claim("Dockworkers walked out at the port on Wednesday after the wage talks collapsed.")),
+            Self.node(0, Self.claim("Dockworkers walked off the job at the port on Wednesday as wage talks failed.")),
+            Self.node(1, Self.claim("Dockworkers walked out at the port on Wednesday after the wage talks failed.")),
             Self.node(2, Self.claim("The transport minister promised to appoint a mediator next week.")),
         ]
         #expect(ClaimAligner().clusters(nodes) == [[0, 1], [2]])
@@ -120,7 +121,8 @@ import ParallaxModel
                           figures: [4000])
         let b = Self.node(1, Self.claim("Almost 9,000 dockworkers and crane operators have joined the strike."),
                           figures: [9000])
-        let c = Self.node(2, Self.claim("Some 4,000 dockworkers and crane operators joined the strike."), figures: [4000])
+        let c = Self.node(2, Self.claim("Some 4,000 dockworkers and crane operators joined the strike."),
+                          figures: [4000])
         let aligner = ClaimAligner()
         #expect(aligner.similarity(a, b) == 0)
         #expect(aligner.similarity(a, c) > 0)
@@ -198,6 +200,19 @@ import ParallaxModel
         #expect(origins.map(\.name) == ["A", "B"])
         #expect(origins.map(\.sources) == [["a", "copy"], ["b"]])
         #expect(origins.allSatisfy { $0.kind == .outlet })
+    }
+
+    @Test("a speaker a report only describes, reworded in its spun copy, is still one origin")
+    func describedSpeakerInACopy() {
+        let a = Self.claim("Neither side has proposed a date for new talks.", speaker: "Neither side")
+        let b = Self.claim("Neither aspect has proposed a date for brand new talks.", speaker: "Neither aspect")
+        let articles = [Self.article("a", outlet: "A", [a.text], claims: [a]),
+                        Self.article("spun", outlet: "S", [b.text], claims: [b])]
+        let origins = Self.triangulator(articles, origins: [["a", "spun"]]).origins([Self.node(0, a), Self.node(1, b)])
+        // ClaimTriangulator.groupKeys falls back to the described speaker's words, not the articles' origin group.
+        withKnownIssue("a described speaker reworded by a copy counts as a second origin") {
+            #expect(origins.count == 1, "\(origins)")
+        }
     }
 
     struct SpokespersonCase: Sendable, CustomTestStringConvertible {
