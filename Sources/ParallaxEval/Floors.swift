@@ -10,6 +10,7 @@ public struct Floors: Codable, Sendable {
     public var storiesBasilBcubedF1: Double
     public var storiesNeusBcubedF1: Double
     public var similarityPearson: Double
+    public var claimsAlignmentPearson: Double
     public var persuasionMicroF1: Double
 
     enum CodingKeys: String, CodingKey {
@@ -21,6 +22,7 @@ public struct Floors: Codable, Sendable {
         case storiesBasilBcubedF1 = "stories_basil_bcubed_f1"
         case storiesNeusBcubedF1 = "stories_neus_bcubed_f1"
         case similarityPearson = "similarity_pearson"
+        case claimsAlignmentPearson = "claims_alignment_pearson"
         case persuasionMicroF1 = "persuasion_micro_f1"
     }
 

@@ -204,6 +204,41 @@ extension Eval {
 }
 
 extension Eval {
+    struct ClaimsCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "claims",
+            abstract: "Claim alignment: shared claims of SemEval-2022 Task 8 pairs vs their gold similarity.")
+        @Option(help: "Folder with training_set.csv and the batch-2 labels.")
+        var data = "../shared/eval/similarity/semeval2022t8"
+
+        @Option(help: "Pairs to sample (seeded).")
+        var pairs = 160
+
+        @Option(help: "Sentences read from each article.")
+        var sentences = 20
+
+        @OptionGroup var common: Common
+
+        func run() throws {
+            guard FileManager.default.fileExists(atPath: data + "/training_set.csv") else {
+                print("skipped: SemEval-2022 T8 pairs not found at \(data)")
+                return
+            }
+            let (reader, stories) = Pipelines.standard()
+            guard stories.embeddings != nil else {
+                print("skipped: claim alignment across languages needs the embedding model (make setup)")
+                return
+            }
+            let bar = ProgressBar(total: pairs, label: "pairs")
+            let outcome = ClaimAlignmentEval.run(try SimilarityEval.pairs(data), count: pairs, sentences: sentences,
+                                                 reader: reader, stories: stories) { done, _ in bar.update(done) }
+            bar.finish()
+            print(outcome.report)
+            try enforce(common, value: outcome.pearson, floor: { $0.claimsAlignmentPearson },
+                        name: "claim alignment Pearson r")
+        }
+    }
+
     struct ProvenanceCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "provenance", abstract: "Copy, rewrite, spin, translation and same-wire detection on a labelled suite.")

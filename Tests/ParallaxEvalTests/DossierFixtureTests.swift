@@ -112,11 +112,7 @@ import ParallaxModel
     @Test("a spokeswoman whose title names the Harbour Authority speaks as the Harbour Authority", arguments: modes)
     func spokeswomanSpeaksForHerOrganisation(mode: Mode) throws {
         let claim = try Self.claim("negotiating table", in: try Self.shared(mode).story)
-        // StoryContext.spokespeople looks for the whole name "Harbour Authority" among the single words of the
-        // role "Harbour Authority spokeswoman": only organisations named in one word ever match.
-        withKnownIssue("a spokesperson of an organisation named in several words is not folded into it") {
-            #expect(claim.origins.map(\.name) == ["Harbour Authority"], "\(claim.origins)")
-        }
+        #expect(claim.origins.map(\.name) == ["Harbour Authority"], "\(claim.origins)")
     }
 
     @Test("the French and German quotations of the statement join it and add no origin", .enabled(if: modelPresent))
@@ -233,12 +229,8 @@ import ParallaxModel
     func describedSpeakerOfASpunCopy(mode: Mode) throws {
         let story = try Self.shared(mode).story
         let claim = try Self.claim("proposed a date", from: "observer", in: story)
-        // ClaimTriangulator.groupKeys keys a speaker nobody names by its words: "Neither side" in observer and
-        // "Neither aspect" in its spun copy become two origins that corroborate each other.
-        withKnownIssue("a described speaker reworded by a copy counts as a second origin") {
-            #expect(claim.origins.count == 1, "\(claim.origins)")
-            #expect(claim.status == .singleOrigin)
-        }
+        #expect(claim.origins.count == 1, "\(claim.origins)")
+        #expect(claim.status == .singleOrigin)
     }
 
     // MARK: Framing and flags

@@ -7,7 +7,8 @@ import ParallaxModel
 /// second source). An attributed statement belongs to the party the article names as its source (the speaker, or
 /// the innermost named intermediary, a spokesperson counting as what they speak for). The same words quoted by
 /// several outlets are one utterance, hence one origin, whoever each outlet credits. A statement whose source is
-/// only described ("the letter", "separatist leaders") is not a new origin when a named one carries it too.
+/// only described ("the letter", "separatist leaders") is not a new origin when a named one carries it too; with
+/// none, it is the outlet's own reporting.
 struct ClaimTriangulator: Sendable {
     var context: StoryContext
     var languages: LanguageKit
@@ -73,7 +74,8 @@ struct ClaimTriangulator: Sendable {
     }
 
     /// One origin key per node: equal keys and the same quoted words join; a group with no named source takes the
-    /// largest group with a named speaker's key, or, when there is none, its described speaker's words.
+    /// largest group with a named speaker's key, or, when there is none, its article's origin group (an outlet's
+    /// unnamed sources are its own reporting, and a copy of it is not a second one).
     private func groupKeys(_ nodes: [ClaimNode]) -> [String] {
         let keys = nodes.map(originKey)
         var parent = Array(nodes.indices)
@@ -92,7 +94,7 @@ struct ClaimTriangulator: Sendable {
         let speaking = named.filter { !$0.value.hasPrefix("outlet:") }
         let largest = speaking.keys.max { (sizes[$0]!, -$0) < (sizes[$1]!, -$1) }.flatMap { named[$0] }
         return nodes.indices.map { i in
-            named[root(i)] ?? largest ?? "described:" + (nodes[i].claim.speaker?.text.lowercased() ?? "")
+            named[root(i)] ?? largest ?? "outlet:\(context.originOf[nodes[i].article])"
         }
     }
 

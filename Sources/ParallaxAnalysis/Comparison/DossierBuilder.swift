@@ -21,7 +21,7 @@ public struct DossierBuilder: Sendable {
     /// (centred, per article, possibly fewer than its sentences) come from the embedding model when there is one.
     public func dossier(_ story: Story, articles: [Article], sentenceVectors: [[[Float]]]?) -> Story {
         var story = story
-        let context = StoryContext(articles: articles, origins: story.origins)
+        let context = StoryContext(articles: articles, origins: story.origins, provenance: story.provenance)
         // 1–3. Claims.
         let (nodes, refutations) = claimNodes(articles, vectors: sentenceVectors)
         let clusters = aligner.clusters(nodes)

@@ -14,29 +14,36 @@ struct StoryContext: Sendable {
     /// speaking is the organisation speaking, not a second source.
     var speaksFor: [String: String]
 
-    init(articles: [Article], origins: [[String]]) {
+    /// `origins` and `provenance` are the story's: groups of sources sharing one origin, and the edges within.
+    init(articles: [Article], origins: [[String]], provenance: [ProvenanceEdge] = []) {
         self.articles = articles
         outlets = articles.map(Self.outlet)
         let index = Dictionary(articles.indices.map { (articles[$0].source, $0) }, uniquingKeysWith: { a, _ in a })
+        // Each group is represented by its original: the member no directed edge points to (else the first).
+        let derived = Set(provenance.filter(\.directed).map(\.to))
         originOf = Array(articles.indices)
         for group in origins {
-            let members = group.compactMap { index[$0] }
-            guard let first = members.min() else { continue }
+            let members = group.compactMap { index[$0] }.sorted()
+            guard let first = members.first(where: { !derived.contains(articles[$0].source) }) ?? members.first
+            else { continue }
             for m in members { originOf[m] = first }
         }
         var seen: [String: [String: Int]] = [:]
         var roles: [String: [String]] = [:]
+        var organisations: Set<String> = []
         for a in articles {
             for e in a.entities where e.name.count <= 48 {
                 seen[e.id, default: [:]][e.name, default: 0] += 1
                 roles[e.id, default: []] += e.roles
+                // A minister speaks for the country; a city is no speaker ("union leader" is not Union, Iowa).
+                if e.kind == .organisation || e.id.hasPrefix("country:") { organisations.insert(e.id) }
             }
         }
         // The name most articles give; on a tie the fuller one.
         names = seen.mapValues { counts in
             counts.max { ($0.value, $0.key.count, $1.key) < ($1.value, $1.key.count, $0.key) }!.key
         }
-        speaksFor = Self.spokespeople(names: names, roles: roles)
+        speaksFor = Self.spokespeople(names: names.filter { organisations.contains($0.key) }, roles: roles)
     }
 
     static func outlet(_ a: Article) -> String {
@@ -44,13 +51,18 @@ struct StoryContext: Sendable {
         return String(a.source.split(separator: "/").last ?? Substring(a.source))
     }
 
-    /// People whose role names an organisation of the story ("Kremlin spokesman" and the entity "Kremlin").
-    private static func spokespeople(names: [String: String], roles: [String: [String]]) -> [String: String] {
-        let organisations = names.filter { !$0.key.hasPrefix("person:") && !$0.key.hasPrefix("group:") }
+    /// People whose role names an organisation of the story ("Kremlin spokesman" and the organisation "Kremlin",
+    /// "Harbour Authority spokeswoman" and "the Harbour Authority"): the name as whole words of the role.
+    static func spokespeople(names organisations: [String: String], roles: [String: [String]]) -> [String: String] {
+        func words(_ text: String) -> String {
+            " " + text.lowercased().split { !$0.isLetter && !$0.isNumber }.joined(separator: " ") + " "
+        }
         var out: [String: String] = [:]
         for (person, list) in roles where person.hasPrefix("person:") {
-            let words = Set(list.flatMap { $0.lowercased().split { !$0.isLetter }.map(String.init) })
-            if let org = organisations.first(where: { words.contains($0.value.lowercased()) }) { out[person] = org.key }
+            let role = list.map(words).joined(separator: "|")
+            let named = organisations.filter { role.contains(words($0.value)) }
+            // The fullest name that fits ("Harbour Authority" before "Authority"); ties by id, for stability.
+            if let org = named.max(by: { ($0.value.count, $1.key) < ($1.value.count, $0.key) }) { out[person] = org.key }
         }
         return out
     }

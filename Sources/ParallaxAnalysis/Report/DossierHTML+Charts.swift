@@ -15,14 +15,18 @@ extension DossierHTML {
     }
 
     private func matrix(_ d: StoryDossier) -> String {
-        let claims = d.claimsByReach, outlets = d.outlets
+        // A claim one outlet makes and nobody disputes compares nothing across outlets: listed, not charted.
+        let claims = d.claimsByReach.filter { $0.outlets.count >= 2 || !$0.disputes.isEmpty }, outlets = d.outlets
+        let left = d.claimsByReach.count - claims.count
         guard !claims.isEmpty else { return "" }
         let rows = claims.map { c in
             SVGCharts.MatrixRow(label: "\(shortID(c.id)) · \(c.text)", href: d.claimAnchor(c),
                                 cells: outlets.map { d.carriage(of: c, by: $0) })
         }
-        return figure("Who carries which claim", hint: "Rows are claims (most carried first), columns outlets. "
-            + "Hover a cell for details; click a claim to read it.", SVGCharts.matrix(rows, columns: outlets))
+        return figure("Who carries which claim", hint: "Rows are claims carried by two outlets or more, or disputed "
+            + "(most carried first); columns outlets. Hover a cell for details; click a claim to read it."
+            + (left > 0 ? " \(left) claims made by one outlet alone are listed under Claims." : ""),
+            SVGCharts.matrix(rows, columns: outlets))
     }
 
     private func figures(_ d: StoryDossier) -> String {

@@ -209,10 +209,7 @@ import ParallaxModel
         let articles = [Self.article("a", outlet: "A", [a.text], claims: [a]),
                         Self.article("spun", outlet: "S", [b.text], claims: [b])]
         let origins = Self.triangulator(articles, origins: [["a", "spun"]]).origins([Self.node(0, a), Self.node(1, b)])
-        // ClaimTriangulator.groupKeys falls back to the described speaker's words, not the articles' origin group.
-        withKnownIssue("a described speaker reworded by a copy counts as a second origin") {
-            #expect(origins.count == 1, "\(origins)")
-        }
+        #expect(origins.count == 1, "\(origins)")
     }
 
     struct SpokespersonCase: Sendable, CustomTestStringConvertible {
@@ -242,11 +239,9 @@ import ParallaxModel
 
     @Test("a spokesperson whose title names an organisation of several words speaks as it")
     func spokespersonOfAMultiWordOrganisation() {
-        withKnownIssue("StoryContext.spokespeople matches the organisation's whole name against single role words") {
-            let origins = Self.spokespersonOrigins(.init(organisation: "Harbour Authority",
-                                                         role: "Harbour Authority spokeswoman"))
-            #expect(origins.map(\.name) == ["Harbour Authority"], "\(origins)")
-        }
+        let origins = Self.spokespersonOrigins(.init(organisation: "Harbour Authority",
+                                                     role: "Harbour Authority spokeswoman"))
+        #expect(origins.map(\.name) == ["Harbour Authority"], "\(origins)")
     }
 
     // MARK: OutletFramer.scareQuotes
