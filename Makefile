@@ -80,6 +80,7 @@ eval: setup
 	.build/debug/parallax eval persuasion --data $(EVAL_DATA)/persuasion/semeval2023t3 --check
 	.build/debug/parallax eval provenance
 	.build/debug/parallax eval similarity --data $(EVAL_DATA)/similarity/semeval2022t8 --check
+	.build/debug/parallax eval claims --data $(EVAL_DATA)/similarity/semeval2022t8 --check
 	.build/debug/parallax eval stories --data $(EVAL_DATA)/stories --check
 
 bench: build

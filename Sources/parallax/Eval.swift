@@ -8,7 +8,7 @@ struct Eval: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Score a stage on a real corpus (skips cleanly when the corpus is absent).",
         subcommands: [ExtractionCommand.self, LangidCommand.self, AttributionCommand.self, StoriesCommand.self,
-                      SimilarityCommand.self, ProvenanceCommand.self, PersuasionCommand.self])
+                      SimilarityCommand.self, ClaimsCommand.self, ProvenanceCommand.self, PersuasionCommand.self])
 
     /// Options shared by every eval.
     struct Common: ParsableArguments {
