@@ -126,7 +126,8 @@ struct ClaimTriangulator: Sendable {
     // MARK: Contradiction
 
     /// Sentences whose polarity differs from the majority's (a negated reporting verb, a denial, or a negation in
-    /// the claimed content) contradict the claim, when they come from another origin.
+    /// the claimed content) contradict the claim, when they come from another origin and share a language with
+    /// the majority.
     private func splitByPolarity(_ nodes: [ClaimNode]) -> (kept: [ClaimNode], disputing: [ClaimNode]) {
         guard nodes.count > 1 else { return (nodes, []) }
         let negative = nodes.map(isNegative)
@@ -134,8 +135,12 @@ struct ClaimTriangulator: Sendable {
         let against = nodes.indices.filter { negative[$0] != majority }
         guard !against.isEmpty, against.count < nodes.count else { return (nodes, []) }
         let keys = groupKeys(nodes)
-        let keptOrigins = Set(nodes.indices.filter { negative[$0] == majority }.map { keys[$0] })
-        let disputing = against.filter { !keptOrigins.contains(keys[$0]) }
+        let kept = nodes.indices.filter { negative[$0] == majority }
+        let keptOrigins = Set(kept.map { keys[$0] })
+        // Polarity is read with each language's own word lists; a translation that words a denial without one of
+        // them would look like a contradiction, so only a sentence of a language the other side also has counts.
+        let keptLanguages = Set(kept.map { nodes[$0].language })
+        let disputing = against.filter { !keptOrigins.contains(keys[$0]) && keptLanguages.contains(nodes[$0].language) }
         let set = Set(disputing)
         return (nodes.indices.filter { !set.contains($0) }.map { nodes[$0] }, disputing.map { nodes[$0] })
     }

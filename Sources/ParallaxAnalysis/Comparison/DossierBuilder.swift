@@ -93,20 +93,23 @@ public struct DossierBuilder: Sendable {
             .filter { $0.unicodeScalars.count >= 3 && !stop.contains($0) })
     }
 
-    /// Which claim each refuting sentence is aimed at: the claim, among the three sentences before it in its
-    /// article, that shares most of its words ("There is no evidence of genocide" → the genocide accusation), or
-    /// the sentence right before it when it names nothing ("There is no evidence to confirm these claims").
+    /// Which claim each refuting sentence is aimed at: the claim, among the five sentences before it in its
+    /// article, that shares most of its words, at least two ("There is no evidence of genocide in eastern
+    /// Ukraine" → the genocide accusation); or, when the refutation names little itself ("There is no evidence
+    /// to confirm these claims"), the sentence right before it. A refutation that names something no claim
+    /// before it shares is aimed at nothing rather than at a guess.
     func aim(_ refutations: [ClaimNode], at nodes: [ClaimNode], clusters: [[Int]]) -> [Int: [ClaimNode]] {
         var clusterOf: [Int: Int] = [:]
         for (c, members) in clusters.enumerated() { for i in members { clusterOf[i] = c } }
         var out: [Int: [ClaimNode]] = [:]
         for r in refutations {
             let before = nodes.indices.filter { i in
-                nodes[i].article == r.article && nodes[i].sentence < r.sentence && nodes[i].sentence >= r.sentence - 3
+                nodes[i].article == r.article && nodes[i].sentence < r.sentence && nodes[i].sentence >= r.sentence - 5
             }
             let scored = before.map { (i: $0, shared: nodes[$0].words.intersection(r.words).count) }
-            let best = scored.filter { $0.shared > 0 }.max { ($0.shared, $0.i) < ($1.shared, $1.i) }?.i
-                ?? before.last.flatMap { nodes[$0].sentence == r.sentence - 1 ? $0 : nil }
+            let namesLittle = r.words.count <= 4
+            let best = scored.filter { $0.shared >= 2 }.max { ($0.shared, $0.i) < ($1.shared, $1.i) }?.i
+                ?? (namesLittle ? before.last.flatMap { nodes[$0].sentence == r.sentence - 1 ? $0 : nil } : nil)
             if let target = best, let c = clusterOf[target] { out[c, default: []].append(r) }
         }
         return out

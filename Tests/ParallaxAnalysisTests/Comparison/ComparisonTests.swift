@@ -212,6 +212,47 @@ import ParallaxModel
         #expect(origins.count == 1, "\(origins)")
     }
 
+    @Test("a denial by another speaker in the same language disputes a claim; a translation's wording does not")
+    func disputesNeedALanguageInCommon() {
+        var denial = Self.claim("Ostrava said the port was not closed.", speaker: "Ostrava", entity: "org:ostrava")
+        denial.negated = true
+        let claim = Self.claim("Harbour officials said the port was closed.", speaker: "Harbour officials",
+                               entity: "org:harbour")
+        let other = Self.claim("Die Hafenbehörde sagte, der Hafen sei geschlossen worden.", speaker: "Die Hafenbehörde",
+                               entity: "org:hafen")
+        var translated = other
+        translated.negated = true  // as a language's word lists might misread it
+        let articles = [Self.article("a", outlet: "A", [claim.text], claims: [claim]),
+                        Self.article("b", outlet: "B", [denial.text], claims: [denial]),
+                        Self.article("c", outlet: "C", language: "de", [translated.text], claims: [translated])]
+        let aligner = ClaimAligner()
+        let same = Self.triangulator(articles).claim(
+            id: "c1", nodes: [Self.node(0, claim), Self.node(1, denial)], refutations: [], aligner: aligner)
+        #expect(same.status == .disputed && same.disputes.map(\.source) == ["b"], "\(same)")
+        let across = Self.triangulator(articles).claim(
+            id: "c1", nodes: [Self.node(0, claim), Self.node(2, translated, language: "de")], refutations: [],
+            aligner: aligner)
+        #expect(across.disputes.isEmpty && across.status == .corroborated, "\(across)")
+    }
+
+    @Test("a refutation that names what it refutes is aimed at the claim sharing its words, or at nothing")
+    func refutationsAimAtWhatTheyName() {
+        let accusation = Self.claim("Lindqvist accused the port of hiring strikebreakers from abroad.", sentence: 0)
+        let other = Self.claim("Ships waited at anchor outside the harbour on Tuesday.", sentence: 1)
+        var named = Self.claim("There is no evidence that the port hired strikebreakers from abroad.", sentence: 2)
+        named.refutes = true
+        var unrelated = Self.claim("There is no evidence that the dam inspectors were bribed by anyone.", sentence: 2)
+        unrelated.refutes = true
+        var bare = Self.claim("There is no evidence for this.", sentence: 2)
+        bare.refutes = true
+        let builder = DossierBuilder(stopwords: Stoplists(words: ["en": Self.stopwords]))
+        let nodes = [Self.node(0, accusation), Self.node(0, other)]
+        let clusters = [[0], [1]]
+        #expect(builder.aim([Self.node(0, named)], at: nodes, clusters: clusters).keys.sorted() == [0])
+        #expect(builder.aim([Self.node(0, unrelated)], at: nodes, clusters: clusters).isEmpty)
+        #expect(builder.aim([Self.node(0, bare)], at: nodes, clusters: clusters).keys.sorted() == [1])
+    }
+
     struct SpokespersonCase: Sendable, CustomTestStringConvertible {
         var organisation: String
         var role: String
