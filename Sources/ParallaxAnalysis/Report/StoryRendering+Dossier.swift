@@ -19,13 +19,16 @@ extension StoryRendering {
             lines.append("   ── claims: \(heading) (\(claims.count))")
             for claim in claims.prefix(4) { lines += claimLines(claim) }
         }
-        for figure in story.figures {
+        // Every divergence, then a few agreements (the JSON and the report page list them all).
+        let agreeing = story.figures.filter { !$0.divergent }
+        for figure in story.figures.filter(\.divergent) + agreeing.prefix(2) {
             lines.append("   ── figures: \(figure.counted)" + (figure.divergent ? "  ⚠ diverge by \(Int((figure.spread * 100).rounded())) %"
                 + (figure.claimantsDiffer ? ", between claimants" : "") : "  (agree)"))
             for v in figure.values {
                 lines.append("      \(v.text) — \(v.claimant ?? "the outlet itself"), in \(v.outlet)")
             }
         }
+        if agreeing.count > 2 { lines.append("      … \(agreeing.count - 2) more figures on which the reports agree") }
         let dated = story.timeline.filter { $0.outlets.count >= 2 }
         if !dated.isEmpty { lines.append("   ── timeline (dated by two outlets or more)") }
         for entry in dated.prefix(6) {
