@@ -49,8 +49,12 @@ struct Analyze: ParsableCommand {
         embedding.finish()
         let comparing = ProgressBar(total: grouped.count, label: "compare")
         var result: [Story] = []
+        var articles = collected.articles
+        let index = Dictionary(articles.indices.map { (articles[$0].source, $0) }, uniquingKeysWith: { a, _ in a })
         for story in grouped {
-            result.append(stories.dossier(story, articles: collected.articles))
+            let (dated, redated) = StoryDating.date(story, articles: articles, reader: pipeline)
+            for a in redated { if let i = index[a.source] { articles[i] = a } }
+            result.append(stories.dossier(dated, articles: articles))
             comparing.update(result.count)
         }
         comparing.finish()
@@ -61,8 +65,8 @@ struct Analyze: ParsableCommand {
         switch format ?? (output == nil && Terminal.isTTY(stdout: true) ? .text : .json) {
         case .text: sink.write(StoryRendering.text(result) + "\n")
         case .json: sink.write(StoryRendering.json(document) + "\n")
-        case .markdown: sink.write(DossierReport.markdown(document, articles: collected.articles))
-        case .html: sink.write(DossierReport.html(document, articles: collected.articles))
+        case .markdown: sink.write(DossierReport.markdown(document, articles: articles))
+        case .html: sink.write(DossierReport.html(document, articles: articles))
         }
         sink.close()
         if let output { Terminal.note("wrote \(result.count) \(result.count == 1 ? "story" : "stories") to \(output)") }

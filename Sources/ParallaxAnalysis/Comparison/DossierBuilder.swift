@@ -53,7 +53,7 @@ public struct DossierBuilder: Sendable {
         story.framing = framer.framing(articles, outlet: StoryContext.outlet)
         for i in story.articles.indices {
             guard let a = articles.first(where: { $0.source == story.articles[i].source }) else { continue }
-            story.articles[i].flags = spinning.flags(a)
+            story.articles[i].flags += spinning.flags(a)
         }
         return story
     }

@@ -63,7 +63,7 @@ public struct ArticleReading: Sendable {
         let expressions = sentences.flatMap { reader.read($0) }
         var resolver = DateResolver(anchor: nil, fallbackYear: DateResolver.latestYear(expressions))
         if let stated = article.published.flatMap({ CivilDate(iso: $0) }) {
-            resolver.anchor = .init(date: stated, inferred: false)
+            resolver.anchor = .init(date: stated, inferred: article.publishedInferred)
         } else if let inferred = DateResolver.inferPublication(expressions) {
             resolver.anchor = .init(date: inferred, inferred: true)
             article.published = inferred.iso

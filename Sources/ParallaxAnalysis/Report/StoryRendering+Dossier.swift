@@ -29,12 +29,7 @@ extension StoryRendering {
             }
         }
         if agreeing.count > 2 { lines.append("      … \(agreeing.count - 2) more figures on which the reports agree") }
-        let dated = story.timeline.filter { $0.outlets.count >= 2 }
-        if !dated.isEmpty { lines.append("   ── timeline (dated by two outlets or more)") }
-        for entry in dated.prefix(6) {
-            lines.append("      \(entry.date.padding(toLength: 10, withPad: " ", startingAt: 0))  \(shortened(entry.event, 110))"
-                + "  [\(entry.outlets.joined(separator: ", "))]")
-        }
+        lines += timelineLines(story.timeline)
         lines += framingLines(story.framing)
         return lines
     }
@@ -47,6 +42,22 @@ extension StoryRendering {
             lines.append("        ✗ \(d.outlet): “\(shortened(d.text, 120))”")
         }
         return lines
+    }
+
+    /// Days (not months or years) that two outlets or more date something to, each with its most widely
+    /// reported event and every outlet that dates anything to it.
+    private static func timelineLines(_ timeline: [TimelineEntry]) -> [String] {
+        var days: [String] = []
+        for e in timeline where e.date.count == 10 && !days.contains(e.date) { days.append(e.date) }
+        let shown = days.compactMap { day -> String? in
+            let entries = timeline.filter { $0.date == day }
+            var outlets: [String] = []
+            for o in entries.flatMap(\.outlets) where !outlets.contains(o) { outlets.append(o) }
+            guard outlets.count >= 2, let top = entries.max(by: { $0.outlets.count < $1.outlets.count }) else { return nil }
+            return "      \(day)  \(shortened(top.event, 100))"
+                + (entries.count > 1 ? " (+\(entries.count - 1) more)" : "") + "  [\(outlets.joined(separator: ", "))]"
+        }
+        return shown.isEmpty ? [] : ["   ── timeline (days two outlets or more date events to)"] + shown
     }
 
     private static func framingLines(_ framing: [String: OutletFraming]) -> [String] {

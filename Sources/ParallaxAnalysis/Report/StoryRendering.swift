@@ -36,9 +36,11 @@ public enum StoryRendering {
         lines.append("   \(count(story.articles.count, "article")), \(count(outlets, "outlet")), "
             + "\(count(story.origins.count, "independent origin")); languages \(languages.joined(separator: ", "))")
         for a in story.articles {
-            let date = a.published.map { String($0.prefix(10)) } ?? "—"
+            // "~": dated from the story, the page gives no date.
+            let guessed = a.flags.contains { $0.kind == "dated-from-story" }
+            let date = a.published.map { (guessed ? "~" : "") + String($0.prefix(10)) } ?? "—"
             let outlet = (a.outlet ?? "—").padding(toLength: 26, withPad: " ", startingAt: 0)
-            lines.append("   \(date.padding(toLength: 10, withPad: " ", startingAt: 0))  \(outlet) "
+            lines.append("   \(date.padding(toLength: 11, withPad: " ", startingAt: 0)) \(outlet) "
                 + "\((a.languages.isEmpty ? "?" : a.languages.joined(separator: "+")).padding(toLength: 5, withPad: " ", startingAt: 0)) "
                 + (a.title ?? "(untitled) \(URL(fileURLWithPath: a.source).lastPathComponent)"))
         }
