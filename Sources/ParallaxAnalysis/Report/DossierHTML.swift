@@ -111,7 +111,7 @@ struct DossierHTML {
     }
 
     func flag(_ f: ArticleFlag) -> String {
-        let name = f.kind == "spun" ? "machine-spun" : f.kind
+        let name = flagLabel(f)
         return "<div class=\"flag\"><span class=\"badge warn\">\(h(name))</span> "
             + "<span class=\"evidence\">\(h(f.evidence))</span></div>"
     }

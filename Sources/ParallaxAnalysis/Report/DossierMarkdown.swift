@@ -43,7 +43,7 @@ struct DossierMarkdown {
             [md(StoryDossier.outlet(a)), md(StoryDossier.day(a.published) ?? "—"),
              md(a.languages.joined(separator: " + ")),
              link(a.title ?? URL(fileURLWithPath: a.source).lastPathComponent, to: d.anchors[a.source]),
-             a.flags.map { "**\($0.kind == "spun" ? "machine-spun" : md($0.kind))**: \(md($0.evidence))" }
+             a.flags.map { "**\(md(flagLabel($0)))**: \(md($0.evidence))" }
                 .joined(separator: "; ")]
         }
         return "### Reports\n\n" + Self.table(["Outlet", "Date", "Language", "Title", "Flags"], rows)

@@ -63,6 +63,15 @@ enum Carriage: String, CaseIterable {
 }
 
 /// One story and what both renderers look up about it: anchors, outlets, the full articles, who carries what.
+/// A flag as a reader reads it.
+func flagLabel(_ flag: ArticleFlag) -> String {
+    switch flag.kind {
+    case "spun": return "machine-spun"
+    case "dated-from-story": return "date from its story"
+    default: return flag.kind
+    }
+}
+
 struct StoryDossier {
     let story: Story
     /// The full articles of this story that were supplied, by source.
