@@ -32,7 +32,7 @@ public struct ClaimAligner: Sendable {
         public var threshold: Float = 0.52
         /// Between languages there are no shared words to add, and a translated sentence sits lower: a sentence
         /// joins a claim with no sentence in its language yet at 0.40. On 160 SemEval-2022 T8 pairs it lifts the
-        /// cross-language correlation of shared claims with human similarity from 0.23 (at 0.52) to 0.31, with
+        /// cross-language correlation of shared claims with human similarity from 0.23 (at 0.52) to 0.29–0.31, with
         /// unrelated pairs sharing 3 % of claim sentences (`parallax eval claims`, docs/quality.md).
         public var crossLanguageThreshold: Float = 0.40
         /// Weight of shared content words (Dice) against the embedding, for sentences of one language.
