@@ -34,9 +34,7 @@ public enum ClaimAlignmentEval {
 
     /// The share of the shorter article's claim sentences that sit in a claim with a sentence of the other.
     static func alignedShare(_ a: Article, _ b: Article, stories: StoryPipeline) -> Double {
-        let story = Story(id: "p", title: "", articles: [a, b].map {
-            StoryArticle(source: $0.source, title: $0.title, outlet: $0.outlet, language: $0.language, published: nil)
-        }, origins: [[a.source], [b.source]])
+        let story = Story(id: "p", title: "", members: [a, b])
         let claims = stories.dossier(story, articles: [a, b]).claims
         let count = { (s: String) in claims.reduce(0) { $0 + $1.variants.filter { $0.source == s }.count } }
         let shared = claims.filter { Set($0.variants.map(\.source)).count == 2 }.count

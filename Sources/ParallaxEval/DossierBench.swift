@@ -11,9 +11,7 @@ public enum DossierBench {
         let cores = ProcessInfo.processInfo.activeProcessorCount
         var read: [Article] = []
         let readSeconds = Timing.seconds { read = readArticles() }
-        // A fresh in-memory cache: every vector is computed, as on a first run.
-        var fresh = stories
-        if let cache = stories.embeddings { fresh.embeddings = EmbeddingCache(embedder: cache.embedder) }
+        let fresh = stories.withEmptyCache()
         var grouped: [Story] = []
         let groupSeconds = Timing.seconds { grouped = fresh.run(read) }
         var dossiers: [Story] = []
@@ -36,13 +34,14 @@ public enum DossierBench {
         let sizes = [2, 5, 10, 20, 40, 80].filter { $0 <= articles.count }
         guard !sizes.isEmpty else { return ["growth: too few articles"] }
         let members = Array(articles.prefix(sizes.last!))
-        _ = stories.dossier(story(members), articles: members)  // fills the vector cache
+        _ = stories.dossier(Story(id: "s1", title: "bench", members: members), articles: members)  // fills the vector cache
         var table = TextTable(["articles in the story", "claim sentences", "ms per dossier", "ms per added article"])
         var previous: (size: Int, ms: Double)?
         for n in sizes {
             let subset = Array(members.prefix(n))
-            var result = story(subset)
-            let seconds = Timing.seconds { result = stories.dossier(story(subset), articles: subset) }
+            let story = Story(id: "s1", title: "bench", members: subset)
+            var result = story
+            let seconds = Timing.seconds { result = stories.dossier(story, articles: subset) }
             let ms = seconds * 1000
             let added = previous.map { decimal((ms - $0.ms) / Double(n - $0.size), 1) } ?? "—"
             table.add(["\(n)", "\(result.claims.reduce(0) { $0 + $1.variants.count })", decimal(ms, 0), added])
@@ -50,11 +49,5 @@ public enum DossierBench {
         }
         return ["Growth — one story of n reports (BASIL articles taken as one story, sentence vectors cached); the "
                     + "dossier is recomputed when an article joins:", "", table.render()]
-    }
-
-    private static func story(_ articles: [Article]) -> Story {
-        Story(id: "s1", title: "bench", articles: articles.map {
-            StoryArticle(source: $0.source, title: $0.title, outlet: $0.outlet, language: $0.language, published: $0.published)
-        }, origins: articles.map { [$0.source] })
     }
 }

@@ -16,9 +16,7 @@ public enum StoryBench {
         var result: [Story] = []
         var read: [Article] = []
         let readSeconds = Timing.seconds { read = readArticles() }
-        // A fresh in-memory cache: every vector is computed, as on a first run.
-        var fresh = stories
-        if let cache = stories.embeddings { fresh.embeddings = EmbeddingCache(embedder: cache.embedder) }
+        let fresh = stories.withEmptyCache()
         let clusterSeconds = Timing.seconds { result = fresh.run(read) }
         table.add([name, "\(read.count)", "\(result.count)", decimal(readSeconds, 1), decimal(clusterSeconds, 1),
                    decimal(Double(read.count) / (readSeconds + clusterSeconds), 1)])

@@ -99,3 +99,35 @@ public struct ProvenanceEdge: Codable, Sendable, Equatable {
         self.evidence = evidence
     }
 }
+
+extension Story {
+    /// Articles taken as one story as they are given, each its own origin (for evals and benchmarks that choose
+    /// the members themselves).
+    public init(id: String, title: String, members: [Article]) {
+        self.init(id: id, title: title, articles: members.map(StoryArticle.init(article:)),
+                  origins: members.map { [$0.source] })
+    }
+}
+
+extension StoryArticle {
+    /// A member as the story lists it.
+    public init(article a: Article) {
+        self.init(source: a.source, title: a.title, outlet: a.outlet, language: a.language,
+                  languages: a.languages.filter { $0.share >= 0.2 }.map(\.code), published: a.published)
+    }
+
+    /// The name the report is counted and shown under: its outlet, or its file name when the outlet is unknown.
+    public var outletName: String { OutletName.of(outlet, source: source) }
+}
+
+extension Article {
+    /// The name the report is counted and shown under: its outlet, or its file name when the outlet is unknown.
+    public var outletName: String { OutletName.of(outlet, source: source) }
+}
+
+private enum OutletName {
+    static func of(_ outlet: String?, source: String) -> String {
+        if let outlet, !outlet.isEmpty { return outlet }
+        return String(source.split(separator: "/").last ?? Substring(source))
+    }
+}

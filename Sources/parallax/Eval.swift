@@ -188,12 +188,8 @@ extension Eval {
         @OptionGroup var common: Common
 
         func run() throws {
-            guard FileManager.default.fileExists(atPath: data + "/training_set.csv") else {
-                print("skipped: SemEval-2022 T8 pairs not found at \(data)")
-                return
-            }
+            guard let pairs = try semEvalPairs(data) else { return }
             let (reader, stories) = Pipelines.standard()
-            let pairs = try SimilarityEval.pairs(data)
             let bar = ProgressBar(total: 2 * pairs.count, label: "pairs")
             let outcome = SimilarityEval.run(pairs, reader: reader, stories: stories) { done, _ in bar.update(done) }
             bar.finish()
@@ -220,17 +216,14 @@ extension Eval {
         @OptionGroup var common: Common
 
         func run() throws {
-            guard FileManager.default.fileExists(atPath: data + "/training_set.csv") else {
-                print("skipped: SemEval-2022 T8 pairs not found at \(data)")
-                return
-            }
+            guard let all = try semEvalPairs(data) else { return }
             let (reader, stories) = Pipelines.standard()
             guard stories.embeddings != nil else {
                 print("skipped: claim alignment across languages needs the embedding model (make setup)")
                 return
             }
             let bar = ProgressBar(total: pairs, label: "pairs")
-            let outcome = ClaimAlignmentEval.run(try SimilarityEval.pairs(data), count: pairs, sentences: sentences,
+            let outcome = ClaimAlignmentEval.run(all, count: pairs, sentences: sentences,
                                                  reader: reader, stories: stories) { done, _ in bar.update(done) }
             bar.finish()
             print(outcome.report)
@@ -250,6 +243,15 @@ extension Eval {
             print(ProvenanceSuite.run(try StoryFixture.load(data), reader: reader, stories: stories).report)
         }
     }
+}
+
+/// The SemEval-2022 T8 pairs with text, or nil (after saying so) when the folder is absent.
+func semEvalPairs(_ data: String) throws -> [SimilarityEval.Pair]? {
+    guard FileManager.default.fileExists(atPath: data + "/training_set.csv") else {
+        print("skipped: SemEval-2022 T8 pairs not found at \(data)")
+        return nil
+    }
+    return try SimilarityEval.pairs(data)
 }
 
 /// Exits 1 when `--check` is given and the value is below its floor.

@@ -39,7 +39,7 @@ public struct ClaimAligner: Sendable {
         public var lexicalWeight: Float = 0.5
         /// Without the model, Dice of content words alone must reach this.
         public var lexicalThreshold: Float = 0.45
-            public init() {}
+        public init() {}
     }
 
     public var configuration = Configuration()
@@ -83,7 +83,7 @@ public struct ClaimAligner: Sendable {
         let sameLanguage = a.language == b.language
         let dice = sameLanguage ? Self.dice(a.words, b.words) : 0
         guard let va = a.vector, let vb = b.vector else { return dice }
-        let cosine = Self.cosine(va, vb)
+        let cosine = EmbeddingSpace.cosine(va, vb)
         // Shared words can only raise the score: a translation shares none and still aligns.
         return dice > cosine ? cosine + configuration.lexicalWeight * (dice - cosine) : cosine
     }
@@ -91,15 +91,5 @@ public struct ClaimAligner: Sendable {
     static func dice(_ a: Set<String>, _ b: Set<String>) -> Float {
         guard !a.isEmpty || !b.isEmpty else { return 0 }
         return 2 * Float(a.intersection(b).count) / Float(a.count + b.count)
-    }
-
-    static func cosine(_ a: [Float], _ b: [Float]) -> Float {
-        var dot: Float = 0, na: Float = 0, nb: Float = 0
-        for k in a.indices {
-            dot += a[k] * b[k]
-            na += a[k] * a[k]
-            nb += b[k] * b[k]
-        }
-        return na > 0 && nb > 0 ? dot / (na * nb).squareRoot() : 0
     }
 }

@@ -22,9 +22,11 @@ struct ClaimTriangulator: Sendable {
         let origins = self.origins(kept)
         let status: StoryClaim.Status = !byOutlet.isEmpty ? .refutedByOutlet
             : !disputing.isEmpty ? .disputed : origins.count >= 2 ? .corroborated : .singleOrigin
-        let medoid = kept.indices.max { a, b in
-            centrality(kept[a], kept, aligner) < centrality(kept[b], kept, aligner)
-        } ?? 0
+        // The variant most like the others words the claim; on a tie (always, with two) the first in story order.
+        let centrality = kept.indices.map { i in
+            kept.indices.reduce(Float(0)) { $1 == i ? $0 : $0 + aligner.similarity(kept[i], kept[$1]) }
+        }
+        let medoid = centrality.indices.max { centrality[$0] < centrality[$1] } ?? 0
         var speakers: [String] = []
         for node in kept {
             if let s = context.speakerName(node.claim), !speakers.contains(s) { speakers.append(s) }
@@ -36,10 +38,6 @@ struct ClaimTriangulator: Sendable {
         return StoryClaim(id: id, text: kept[medoid].claim.text, status: status, outlets: outlets,
                           origins: origins, speakers: speakers, variants: kept.map(variant),
                           disputes: (disputing + byOutlet).map(variant))
-    }
-
-    private func centrality(_ node: ClaimNode, _ all: [ClaimNode], _ aligner: ClaimAligner) -> Float {
-        all.reduce(0) { $0 + aligner.similarity(node, $1) }
     }
 
     func variant(_ node: ClaimNode) -> ClaimVariant {
@@ -78,23 +76,22 @@ struct ClaimTriangulator: Sendable {
     /// unnamed sources are its own reporting, and a copy of it is not a second one).
     private func groupKeys(_ nodes: [ClaimNode]) -> [String] {
         let keys = nodes.map(originKey)
-        var parent = Array(nodes.indices)
-        func root(_ i: Int) -> Int { parent[i] == i ? i : root(parent[i]) }
-        func union(_ i: Int, _ j: Int) { let (a, b) = (root(i), root(j)); if a != b { parent[max(a, b)] = min(a, b) } }
+        var sets = DisjointSets(count: nodes.count)
         for i in nodes.indices {
-            for j in nodes.indices where j > i {
-                if let k = keys[i], k == keys[j] { union(i, j) } else if sameWords(nodes[i], nodes[j]) { union(i, j) }
+            for j in nodes.indices where j > i && ((keys[i] != nil && keys[i] == keys[j]) || sameWords(nodes[i], nodes[j])) {
+                sets.union(i, j)
             }
         }
+        let root = nodes.indices.map { sets.root($0) }
         var named: [Int: String] = [:]
         for i in nodes.indices {
-            if let k = keys[i], named[root(i)] == nil { named[root(i)] = k }
+            if let k = keys[i], named[root[i]] == nil { named[root[i]] = k }
         }
-        let sizes = Dictionary(grouping: nodes.indices, by: root).mapValues(\.count)
+        let sizes = Dictionary(grouping: nodes.indices, by: { root[$0] }).mapValues(\.count)
         let speaking = named.filter { !$0.value.hasPrefix("outlet:") }
         let largest = speaking.keys.max { (sizes[$0]!, -$0) < (sizes[$1]!, -$1) }.flatMap { named[$0] }
         return nodes.indices.map { i in
-            named[root(i)] ?? largest ?? "outlet:\(context.originOf[nodes[i].article])"
+            named[root[i]] ?? largest ?? "outlet:\(context.originOf[nodes[i].article])"
         }
     }
 
@@ -120,7 +117,7 @@ struct ClaimTriangulator: Sendable {
     private func originName(_ key: String, _ nodes: [ClaimNode]) -> String {
         if let name = context.names[key] { return name }
         guard let described = nodes.compactMap({ context.speakerName($0.claim) }).first else { return "an unnamed source" }
-        return described.count <= 48 ? described : String(described.prefix(47)) + "…"
+        return described.shortened(to: 48)
     }
 
     // MARK: Contradiction

@@ -12,7 +12,7 @@ extension DossierBuilder {
                 let claim = claimOf[i]?[mention.sentence]
                 let key = date + "|" + (claim.map { "c\($0)" } ?? "\(i).\(mention.sentence)")
                 var entry = entries[key] ?? TimelineEntry(
-                    date: date, event: Self.shortened(a.sentences[mention.sentence].text), sources: [], outlets: [],
+                    date: date, event: a.sentences[mention.sentence].text.shortened(to: 200), sources: [], outlets: [],
                     claim: claim.map { claims[$0].id })
                 if entries[key] == nil { order.append(key) }
                 if !entry.sources.contains(a.source) { entry.sources.append(a.source) }
@@ -24,10 +24,6 @@ extension DossierBuilder {
         return order.map { entries[$0]! }.sorted { a, b in
             a.date != b.date ? a.date < b.date : a.outlets.count > b.outlets.count
         }
-    }
-
-    static func shortened(_ sentence: String, limit: Int = 200) -> String {
-        sentence.count <= limit ? sentence : String(sentence.prefix(limit - 1)) + "…"
     }
 
     /// Claims carried by at least two outlets (or two independent origins) that other outlets of the story leave

@@ -50,10 +50,10 @@ public struct DossierBuilder: Sendable {
         story.timeline = timeline(context, claimOf: claimOf, claims: claims)
         story.gaps = gaps(claims, outlets: context.outlets)
         // 7–8. Framing and spinning.
-        story.framing = framer.framing(articles, outlet: StoryContext.outlet)
+        story.framing = framer.framing(articles)
+        let bySource = Dictionary(articles.map { ($0.source, $0) }, uniquingKeysWith: { a, _ in a })
         for i in story.articles.indices {
-            guard let a = articles.first(where: { $0.source == story.articles[i].source }) else { continue }
-            story.articles[i].flags += spinning.flags(a)
+            if let a = bySource[story.articles[i].source] { story.articles[i].flags += spinning.flags(a) }
         }
         return story
     }
@@ -88,9 +88,7 @@ public struct DossierBuilder: Sendable {
     }
 
     func contentWords(_ text: String, language: String?) -> Set<String> {
-        let stop = language.flatMap { stopwords.words[$0] } ?? []
-        return Set(WordTokenizer.tokens(of: text).filter(\.isWord).map(\.folded)
-            .filter { $0.unicodeScalars.count >= 3 && !stop.contains($0) })
+        Set(WordTokenizer.contentWords(of: text, stopwords: language.flatMap { stopwords.words[$0] } ?? []))
     }
 
     /// Which claim each refuting sentence is aimed at: the claim, among the five sentences before it in its

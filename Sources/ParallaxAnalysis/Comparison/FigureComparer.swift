@@ -35,18 +35,12 @@ struct FigureComparer: Sendable {
                 seen[f.sentence, default: 0] += 1
             }
         }
-        var parent = Array(items.indices)
-        func root(_ i: Int) -> Int { parent[i] == i ? i : root(parent[i]) }
+        var sets = DisjointSets(count: items.count)
         for i in items.indices {
-            for j in items.indices where j > i && sameQuantity(items[i], items[j]) {
-                let (a, b) = (root(i), root(j))
-                if a != b { parent[max(a, b)] = min(a, b) }
-            }
+            for j in items.indices where j > i && sameQuantity(items[i], items[j]) { sets.union(i, j) }
         }
-        let groups = Dictionary(grouping: items.indices, by: root).values.map { $0.sorted() }
         // A copy repeating its original's figure compares nothing: values must come from two origins.
-        return groups.filter { g in Set(g.map { context.originOf[items[$0].article] }).count >= 2 }
-            .sorted { $0[0] < $1[0] }
+        return sets.groups().filter { g in Set(g.map { context.originOf[items[$0].article] }).count >= 2 }
             .map { comparison($0.map { items[$0] }) }
             .sorted { ($0.divergent ? 1 : 0) > ($1.divergent ? 1 : 0) }
     }
@@ -64,9 +58,7 @@ struct FigureComparer: Sendable {
     private func stem(_ word: String) -> String { String(word.prefix(5)) }
 
     private func words(_ text: String, language: String?) -> [String] {
-        let stop = language.flatMap { stopwords.words[$0] } ?? []
-        return WordTokenizer.tokens(of: text).filter(\.isWord).map(\.folded)
-            .filter { $0.unicodeScalars.count >= 3 && !stop.contains($0) }
+        WordTokenizer.contentWords(of: text, stopwords: language.flatMap { stopwords.words[$0] } ?? [])
     }
 
     private func comparison(_ items: [Item]) -> FigureComparison {

@@ -17,7 +17,7 @@ struct StoryContext: Sendable {
     /// `origins` and `provenance` are the story's: groups of sources sharing one origin, and the edges within.
     init(articles: [Article], origins: [[String]], provenance: [ProvenanceEdge] = []) {
         self.articles = articles
-        outlets = articles.map(Self.outlet)
+        outlets = articles.map(\.outletName)
         let index = Dictionary(articles.indices.map { (articles[$0].source, $0) }, uniquingKeysWith: { a, _ in a })
         // Each group is represented by its original: the member no directed edge points to (else the first).
         let derived = Set(provenance.filter(\.directed).map(\.to))
@@ -44,11 +44,6 @@ struct StoryContext: Sendable {
             counts.max { ($0.value, $0.key.count, $1.key) < ($1.value, $1.key.count, $0.key) }!.key
         }
         speaksFor = Self.spokespeople(names: names.filter { organisations.contains($0.key) }, roles: roles)
-    }
-
-    static func outlet(_ a: Article) -> String {
-        if let outlet = a.outlet, !outlet.isEmpty { return outlet }
-        return String(a.source.split(separator: "/").last ?? Substring(a.source))
     }
 
     /// People whose role names an organisation of the story ("Kremlin spokesman" and the organisation "Kremlin",

@@ -9,34 +9,29 @@ public struct OutletFramer: Sendable {
     public var languages: LanguageKit
     public init(languages: LanguageKit = .shipped) { self.languages = languages }
 
-    /// Framing per outlet (`Article.outlet`, or the source when unknown) of the given articles.
-    public func framing(_ articles: [Article], outlet: (Article) -> String) -> [String: OutletFraming] {
-        var out: [String: OutletFraming] = [:]
-        var counts: [String: (hedged: Int, distanced: Int, attributed: Int)] = [:]
-        for a in articles {
-            let key = outlet(a)
-            var f = out[key] ?? OutletFraming(sources: [])
-            f.sources.append(a.source)
+    /// Framing per outlet (`Article.outletName`) of the given articles.
+    public func framing(_ articles: [Article]) -> [String: OutletFraming] {
+        Dictionary(grouping: articles, by: \.outletName).mapValues(framing(of:))
+    }
+
+    /// One outlet's reports, taken together.
+    func framing(of reports: [Article]) -> OutletFraming {
+        var f = OutletFraming(sources: reports.map(\.source))
+        for a in reports {
             add(names(in: a), to: &f)
             for term in scareQuotes(in: a) where !f.scareQuotes.contains(term) { f.scareQuotes.append(term) }
-            let claims = a.claims.filter { !$0.refutes }
-            var c = counts[key] ?? (0, 0, 0)
-            f.claims += claims.count
-            c.hedged += claims.filter { !$0.hedges.isEmpty }.count
-            c.distanced += claims.filter { $0.stance == .distancing || $0.stance == .denying }.count
-            c.attributed += claims.filter { $0.kind != .assertion }.count
-            counts[key] = c
-            f.refuted += a.claims.filter(\.refutes).map(\.text)
             for span in a.techniques { f.techniques[span.technique, default: 0] += 1 }
-            out[key] = f
         }
-        for (key, c) in counts where out[key]!.claims > 0 {
-            let n = Double(out[key]!.claims)
-            out[key]!.hedgedShare = Double(c.hedged) / n
-            out[key]!.distancedShare = Double(c.distanced) / n
-            out[key]!.attributedShare = Double(c.attributed) / n
-        }
-        return out
+        let all = reports.flatMap(\.claims)
+        let made = all.filter { !$0.refutes }
+        f.refuted = all.filter(\.refutes).map(\.text)
+        f.claims = made.count
+        guard !made.isEmpty else { return f }
+        let share = { (keep: (Claim) -> Bool) in Double(made.filter(keep).count) / Double(made.count) }
+        f.hedgedShare = share { !$0.hedges.isEmpty }
+        f.distancedShare = share { $0.stance == .distancing || $0.stance == .denying }
+        f.attributedShare = share { $0.kind != .assertion }
+        return f
     }
 
     private func add(_ found: (spellings: [NameVariant], labels: [String]), to f: inout OutletFraming) {

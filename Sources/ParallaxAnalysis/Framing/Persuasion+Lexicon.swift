@@ -88,7 +88,7 @@ public struct PersuasionKit: Sendable {
 
     /// The rules for a language ("pt-BR" → pt); a language without a lexicon gets the patterns alone.
     public func rules(for language: String?) -> PersuasionRules {
-        let code = language.map { String($0.prefix { $0 != "-" && $0 != "_" }) } ?? "und"
+        let code = LanguageKit.code(language)
         return rules[code] ?? PersuasionRules(language: code)
     }
 }

@@ -160,11 +160,3 @@ struct SentenceScan {
     }
 }
 
-extension Array where Element == Unicode.Scalar {
-    /// The text between two scalar offsets, clamped to the array.
-    func slice(_ start: Int, _ end: Int) -> String {
-        let s = Swift.max(0, Swift.min(start, count))
-        let e = Swift.max(s, Swift.min(end, count))
-        return String(scalars: self[s..<e])
-    }
-}

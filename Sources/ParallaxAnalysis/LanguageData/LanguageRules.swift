@@ -195,8 +195,12 @@ public struct LanguageKit: Sendable {
     /// Rules for a language: its data file's, month and weekday names alone, or for a language ICU has no
     /// calendar names for, none (quotation marks, names and digits are still read).
     func rules(for language: String?) -> SharedRules {
-        let code = language.map { String($0.prefix { $0 != "-" && $0 != "_" }) } ?? "und"
-        return rules[code] ?? LanguageKit.unknown
+        rules[Self.code(language)] ?? LanguageKit.unknown
+    }
+
+    /// The language part of a BCP-47 tag ("pt-BR" → pt), or `und` when unknown: what data files are keyed by.
+    static func code(_ language: String?) -> String {
+        language.map { String($0.prefix { $0 != "-" && $0 != "_" }) } ?? "und"
     }
 
     static let unknown = SharedRules(LanguageRules(file: nil, language: "und"))

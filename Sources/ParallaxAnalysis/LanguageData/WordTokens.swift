@@ -57,6 +57,13 @@ enum WordTokenizer {
     }
 
     /// Lower case, with the typographic apostrophe made straight ("People’s" → "people's").
+    /// The words of a text that carry content: folded, three letters or more, not in `stopwords`.
+    static func contentWords(of text: String, stopwords: Set<String>) -> [String] {
+        tokens(of: text).compactMap { t in
+            t.kind == .word && t.folded.unicodeScalars.count >= 3 && !stopwords.contains(t.folded) ? t.folded : nil
+        }
+    }
+
     static func fold(_ word: String) -> String {
         let lower = word.lowercased()
         // ’ is E2 80 99 in UTF-8, ς is CF 82: only then is there anything to replace.

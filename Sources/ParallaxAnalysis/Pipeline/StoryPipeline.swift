@@ -122,12 +122,16 @@ public struct StoryPipeline: Sendable {
         let central = centrality.indices.max { centrality[$0] < centrality[$1] } ?? 0
         return Story(
             id: id, title: Self.headline(articles[central]),
-            articles: articles.map { a in
-                StoryArticle(source: a.source, title: a.title, outlet: a.outlet, language: a.language,
-                             languages: a.languages.filter { $0.share >= 0.2 }.map(\.code), published: a.published)
-            },
+            articles: articles.map(StoryArticle.init(article:)),
             provenance: edges,
             origins: ProvenanceDetector.origins(sources: articles.map(\.source), edges: edges))
+    }
+
+    /// A copy whose vector cache starts empty and is kept in memory: every vector is computed, as on a first run.
+    public func withEmptyCache() -> StoryPipeline {
+        var fresh = self
+        if let cache = embeddings { fresh.embeddings = EmbeddingCache(embedder: cache.embedder) }
+        return fresh
     }
 
     /// The story with its dossier: claims aligned across its articles (by sentence embeddings when the model is
@@ -159,7 +163,7 @@ public struct StoryPipeline: Sendable {
     static func headline(_ article: Article) -> String {
         if let title = article.title, !title.isEmpty { return title }
         guard let first = article.sentences.first?.text else { return article.source }
-        return first.count <= 120 ? first : String(first.prefix(119)) + "…"
+        return first.shortened(to: 120)
     }
 
     /// Sentence vectors are what tells a translation from an independent report in another language; they are

@@ -51,22 +51,18 @@ public struct SpinningDetector: Sendable {
     func evidence(_ article: Article) -> [String] {
         var found: [String] = []
         for sentence in article.sentences {
-            let language = Self.code(sentence.language ?? article.language)
+            let language = LanguageKit.code(sentence.language ?? article.language)
             guard let index = phrases[language] else { continue }
             for m in index.matches(in: WordTokenizer.tokens(of: sentence.text)) {
                 let line = "“\(m.match.payload.text)” (for “\(m.match.payload.original)”)"
                 if !found.contains(line) { found.append(line) }
             }
         }
-        let language = Self.code(article.language)
+        let language = LanguageKit.code(article.language)
         for line in [article.byline].compactMap({ $0 }) + article.paragraphs {
             let key = line.trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters)).lowercased()
             if let original = lines[language]?[key] { found.append("“\(key)” as a line (for \(original))") }
         }
         return found
-    }
-
-    private static func code(_ language: String?) -> String {
-        String((language ?? "und").prefix { $0 != "-" && $0 != "_" })
     }
 }

@@ -14,7 +14,7 @@ extension DossierHTML {
 
     private func text(_ d: StoryDossier, _ member: StoryArticle, claims: [Int: [StoryClaim]]) -> String {
         let anchor = d.anchors[member.source] ?? ""
-        let meta = [StoryDossier.outlet(member), StoryDossier.day(member.published),
+        let meta = [member.outletName, StoryDossier.day(member.published),
                     member.languages.joined(separator: " + "), d.full[member.source]?.byline]
             .compactMap { $0 }.filter { !$0.isEmpty }.map(h).joined(separator: " · ")
         var html = "<article class=\"text\" id=\"\(anchor)\"><header><h3>\(h(member.title ?? member.source))</h3>"
@@ -77,12 +77,12 @@ struct SentenceMarkup {
         for i in sentences.sorted(by: { article.sentences[$0].start < article.sentences[$1].start }) {
             let s = article.sentences[i]
             guard s.start >= cursor, s.end <= end, s.start < s.end else { continue }
-            out += html.h(Self.slice(scalars, cursor, s.start))
+            out += html.h(scalars.slice(cursor, s.start))
             out += sentence(i, text: nil, scalars: scalars)
             emitted.insert(i)
             cursor = s.end
         }
-        return out + html.h(Self.slice(scalars, cursor, end))
+        return out + html.h(scalars.slice(cursor, end))
     }
 
     /// One sentence as an addressable span, followed by links to the claims it carries.
@@ -108,17 +108,10 @@ struct SentenceMarkup {
             let a = max(span.start, cursor), b = min(span.end, s.end)
             guard a < b else { continue }
             let tip = "\(span.technique.replacingOccurrences(of: "_", with: " ")) — cue: \(span.cue)"
-            out += html.h(Self.slice(scalars, cursor, a))
-            out += "<span class=\"tech\" title=\"\(html.h(tip))\">\(html.h(Self.slice(scalars, a, b)))</span>"
+            out += html.h(scalars.slice(cursor, a))
+            out += "<span class=\"tech\" title=\"\(html.h(tip))\">\(html.h(scalars.slice(a, b)))</span>"
             cursor = b
         }
-        return out + html.h(Self.slice(scalars, cursor, s.end))
-    }
-
-    static func slice(_ scalars: [Unicode.Scalar], _ from: Int, _ to: Int) -> String {
-        let a = max(0, min(from, scalars.count)), b = max(a, min(to, scalars.count))
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[a..<b])
-        return String(view)
+        return out + html.h(scalars.slice(cursor, s.end))
     }
 }

@@ -62,7 +62,7 @@ extension DossierHTML {
     private func provenance(_ d: StoryDossier) -> String {
         let members = d.story.articles
         let nodes = members.map { a in
-            SVGCharts.Node(id: a.source, title: StoryDossier.outlet(a),
+            SVGCharts.Node(id: a.source, title: a.outletName,
                            detail: [a.languages.joined(separator: "+"), StoryDossier.day(a.published)]
                             .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · "),
                            href: d.anchors[a.source])
@@ -82,6 +82,6 @@ extension DossierHTML {
     }
 
     private func name(_ d: StoryDossier, _ source: String) -> String {
-        d.story.articles.first { $0.source == source }.map(StoryDossier.outlet) ?? source
+        d.story.articles.first { $0.source == source }.map(\.outletName) ?? source
     }
 }

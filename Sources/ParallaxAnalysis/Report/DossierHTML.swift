@@ -100,7 +100,7 @@ struct DossierHTML {
         let rows = d.story.articles.map { a in
             let title = link(a.title ?? "(untitled) \(URL(fileURLWithPath: a.source).lastPathComponent)",
                              to: d.anchors[a.source])
-            return "<tr><td class=\"outlet\">\(h(StoryDossier.outlet(a)))</td>"
+            return "<tr><td class=\"outlet\">\(h(a.outletName))</td>"
                 + "<td class=\"nowrap\">\(h(StoryDossier.day(a.published) ?? "—"))</td>"
                 + "<td>\(h(a.languages.joined(separator: " + ")))</td><td>\(title)</td>"
                 + "<td>\(a.flags.map(flag).joined())</td></tr>"

@@ -31,7 +31,7 @@ extension DossierMarkdown {
         var seen = Set<String>()
         let articles = d.story.articles.filter { seen.insert($0.source).inserted }.map { member in
             let anchor = d.anchors[member.source] ?? ""
-            let meta = [StoryDossier.outlet(member), StoryDossier.day(member.published),
+            let meta = [member.outletName, StoryDossier.day(member.published),
                         member.languages.joined(separator: " + ")].compactMap { $0 }.filter { !$0.isEmpty }
             let head = "#### <a id=\"\(anchor)\"></a>\(md(member.title ?? member.source))\n\n"
                 + "*\(md(meta.joined(separator: " · ")))*"

@@ -40,7 +40,7 @@ struct DossierMarkdown {
 
     private func reports(_ d: StoryDossier) -> String {
         let rows = d.story.articles.map { a in
-            [md(StoryDossier.outlet(a)), md(StoryDossier.day(a.published) ?? "—"),
+            [md(a.outletName), md(StoryDossier.day(a.published) ?? "—"),
              md(a.languages.joined(separator: " + ")),
              link(a.title ?? URL(fileURLWithPath: a.source).lastPathComponent, to: d.anchors[a.source]),
              a.flags.map { "**\(md(flagLabel($0)))**: \(md($0.evidence))" }
@@ -108,7 +108,7 @@ struct DossierMarkdown {
 
     private func provenance(_ d: StoryDossier) -> String {
         guard !d.story.provenance.isEmpty else { return "" }
-        let name = Dictionary(d.story.articles.map { ($0.source, StoryDossier.outlet($0)) },
+        let name = Dictionary(d.story.articles.map { ($0.source, $0.outletName) },
                               uniquingKeysWith: { a, _ in a })
         let rows = d.story.provenance.map { e in
             [link(name[e.from] ?? e.from, to: d.anchors[e.from]), e.relation.rawValue + (e.directed ? " →" : " ↔"),

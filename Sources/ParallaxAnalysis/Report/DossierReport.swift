@@ -96,7 +96,7 @@ struct StoryDossier {
     /// Distinct outlets in the order their first article joined the story.
     var outlets: [String] {
         var seen = Set<String>()
-        return story.articles.map(Self.outlet).filter { seen.insert($0).inserted }
+        return story.articles.map(\.outletName).filter { seen.insert($0).inserted }
     }
 
     var languages: [String] { Array(Set(story.articles.flatMap(\.languages))).sorted() }
@@ -166,10 +166,6 @@ struct StoryDossier {
             }
         }
         return index
-    }
-
-    static func outlet(_ member: StoryArticle) -> String {
-        member.outlet ?? URL(fileURLWithPath: member.source).lastPathComponent
     }
 
     static func count(_ n: Int, _ noun: String) -> String { "\(n) \(plural(n, noun))" }

@@ -7,7 +7,7 @@ extension StoryRendering {
     static func dossierText(_ story: Story) -> [String] {
         var lines: [String] = []
         for a in story.articles {
-            for flag in a.flags { lines.append("   ⚠ \(label(a)): \(flag.evidence)") }
+            for flag in a.flags { lines.append("   ⚠ \(a.outletName): \(flag.evidence)") }
         }
         let statuses: [(StoryClaim.Status, String)] = [
             (.corroborated, "corroborated"), (.singleOrigin, "one origin"), (.disputed, "disputed"),
@@ -36,10 +36,10 @@ extension StoryRendering {
 
     private static func claimLines(_ claim: StoryClaim) -> [String] {
         let origins = claim.origins.map(\.name).prefix(4).joined(separator: ", ")
-        var lines = ["      “\(shortened(claim.text, 150))”",
-                     "        \(count(claim.outlets.count, "outlet")) · \(count(claim.origins.count, "origin")): \(origins)"]
+        var lines = ["      “\(claim.text.shortened(to: 150))”",
+                     "        \(StoryDossier.count(claim.outlets.count, "outlet")) · \(StoryDossier.count(claim.origins.count, "origin")): \(origins)"]
         for d in claim.disputes.prefix(2) {
-            lines.append("        ✗ \(d.outlet): “\(shortened(d.text, 120))”")
+            lines.append("        ✗ \(d.outlet): “\(d.text.shortened(to: 120))”")
         }
         return lines
     }
@@ -54,7 +54,7 @@ extension StoryRendering {
             var outlets: [String] = []
             for o in entries.flatMap(\.outlets) where !outlets.contains(o) { outlets.append(o) }
             guard outlets.count >= 2, let top = entries.max(by: { $0.outlets.count < $1.outlets.count }) else { return nil }
-            return "      \(day)  \(shortened(top.event, 100))"
+            return "      \(day)  \(top.event.shortened(to: 100))"
                 + (entries.count > 1 ? " (+\(entries.count - 1) more)" : "") + "  [\(outlets.joined(separator: ", "))]"
         }
         return shown.isEmpty ? [] : ["   ── timeline (days two outlets or more date events to)"] + shown
@@ -81,9 +81,5 @@ extension StoryRendering {
             lines.append("      \(outlet): " + parts.joined(separator: " · "))
         }
         return lines
-    }
-
-    static func shortened(_ text: String, _ limit: Int) -> String {
-        text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"
     }
 }

@@ -33,8 +33,8 @@ public enum StoryRendering {
         let outlets = Set(story.articles.map { $0.outlet ?? $0.source }).count
         let languages = Set(story.articles.flatMap(\.languages)).sorted()
         var lines = ["━━ \(story.id)  \(story.title)"]
-        lines.append("   \(count(story.articles.count, "article")), \(count(outlets, "outlet")), "
-            + "\(count(story.origins.count, "independent origin")); languages \(languages.joined(separator: ", "))")
+        lines.append("   \(StoryDossier.count(story.articles.count, "article")), \(StoryDossier.count(outlets, "outlet")), "
+            + "\(StoryDossier.count(story.origins.count, "independent origin")); languages \(languages.joined(separator: ", "))")
         for a in story.articles {
             // "~": dated from the story, the page gives no date.
             let guessed = a.flags.contains { $0.kind == "dated-from-story" }
@@ -44,7 +44,7 @@ public enum StoryRendering {
                 + "\((a.languages.isEmpty ? "?" : a.languages.joined(separator: "+")).padding(toLength: 5, withPad: " ", startingAt: 0)) "
                 + (a.title ?? "(untitled) \(URL(fileURLWithPath: a.source).lastPathComponent)"))
         }
-        let name = Dictionary(story.articles.map { ($0.source, label($0)) }, uniquingKeysWith: { a, _ in a })
+        let name = Dictionary(story.articles.map { ($0.source, $0.outletName) }, uniquingKeysWith: { a, _ in a })
         for edge in story.provenance {
             let arrow = edge.directed ? "→" : "↔"
             lines.append("   \(edge.relation.rawValue): \(name[edge.from] ?? edge.from) \(arrow) "
@@ -54,9 +54,5 @@ public enum StoryRendering {
         return lines.joined(separator: "\n")
     }
 
-    static func label(_ a: StoryArticle) -> String {
-        a.outlet ?? URL(fileURLWithPath: a.source).lastPathComponent
-    }
 
-    static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 }

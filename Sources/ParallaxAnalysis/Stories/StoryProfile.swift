@@ -92,10 +92,7 @@ public struct StoryProfiler: Sendable {
     func termCounts(_ article: Article) -> [UInt64: Float] {
         var counts: [UInt64: Float] = [:]
         func add(_ text: String, language: String?, weight: Float) {
-            let stop = language.flatMap { stopwords[$0] } ?? []
-            for token in WordTokenizer.tokens(of: text) where token.kind == .word {
-                let word = token.folded
-                guard word.unicodeScalars.count >= 3, !stop.contains(word) else { continue }
+            for word in WordTokenizer.contentWords(of: text, stopwords: language.flatMap { stopwords[$0] } ?? []) {
                 counts[Shingles.hash("w:" + word), default: 0] += weight
             }
         }

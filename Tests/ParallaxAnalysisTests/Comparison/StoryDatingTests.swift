@@ -7,10 +7,7 @@ import ParallaxModel
     static let reader = Support.pipeline
 
     static func story(_ articles: [Article]) -> Story {
-        Story(id: "s1", title: "t", articles: articles.map {
-            StoryArticle(source: $0.source, title: $0.title, outlet: $0.outlet, language: $0.language,
-                         published: $0.published)
-        })
+        Story(id: "s1", title: "t", members: articles)
     }
 
     @Test("an undated report's “on Monday” resolves against the story's earliest date, marked inferred and flagged")
