@@ -103,14 +103,20 @@ private let everyCue: PersuasionDetector = {
         #expect(Set(spans.map(\.sentence)) == [1])
     }
 
-    @Test("a 1 MB paragraph is read quickly")
+    /// Time is printed, not asserted (house style: speed is a benchmark's report); the reading robustness tests
+    /// print how reading, persuasion included, grows from n to 4n.
+    @Test("a 1 MB paragraph is read through, every span at its offsets")
     func largeParagraph() {
         let unit = "The so-called reform is a shocking disaster, and our country deserves better than this. "
         let text = String(repeating: unit, count: 1_000_000 / unit.utf8.count)
-        let clock = ContinuousClock()
+        let a = article([text])
         var spans: [PersuasionSpan] = []
-        let elapsed = clock.measure { spans = PersuasionDetector().detect(article([text])) }
+        let elapsed = ContinuousClock().measure { spans = PersuasionDetector().detect(a) }
+        print("[persuasion] 1 MB paragraph: \(spans.count) spans in \(elapsed)")
+        let scalars = Array(a.text.unicodeScalars)
         #expect(!spans.isEmpty)
-        #expect(elapsed < .seconds(20))
+        #expect(spans.allSatisfy { scalars.slice($0.start, $0.end) == $0.text })
+        #expect(spans.last.map { $0.end > scalars.count - unit.unicodeScalars.count } == true,
+                "spans reach the end of the paragraph")
     }
 }
