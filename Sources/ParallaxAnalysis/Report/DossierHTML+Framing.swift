@@ -7,10 +7,10 @@ extension DossierHTML {
         let framing = d.story.framing
         guard !framing.isEmpty else { return "" }
         let rows = d.framedOutlets.compactMap { outlet in framing[outlet].map { row(outlet, $0) } }
-        let table = "<table class=\"framing\"><thead><tr><th>Outlet</th><th>Claims</th><th>Hedged</th>"
+        let table = "<div class=\"scroll\"><table class=\"framing\"><thead><tr><th>Outlet</th><th>Claims</th><th>Hedged</th>"
             + "<th>Distanced</th><th>Attributed</th><th>Wording</th>"
             + "<th>Refutes</th><th>Persuasion techniques</th></tr></thead><tbody>" + rows.joined(separator: "\n")
-            + "</tbody></table>"
+            + "</tbody></table></div>"
         return figure("Framing by outlet", hint: "Shares are of the outlet's claims. Spellings show the variant "
             + "each outlet writes for a contested name; labels and scare quotes are its own words.", table)
     }
@@ -30,7 +30,7 @@ extension DossierHTML {
             "\(h(concept)) → \(counts(f.spellings[concept] ?? [:]))"
         }
         let parts = [
-            ("spelling", spellings.joined(separator: "; ")), ("labels", f.labels.isEmpty ? "" : counts(f.labels)),
+            ("spelling", spellings.joined(separator: "<br>")), ("labels", f.labels.isEmpty ? "" : counts(f.labels)),
             ("scare quotes", f.scareQuotes.map { "“\(h($0))”" }.joined(separator: ", ")),
         ].filter { !$0.1.isEmpty }.map { "<div><span class=\"k\">\($0.0)</span> \($0.1)</div>" }
         return parts.isEmpty ? "—" : parts.joined()

@@ -87,6 +87,8 @@ extension DossierHTML {
     mark { background: var(--mark); color: inherit; padding: 0 1px; border-radius: 2px; }
     .goto { font: 13px var(--sans); text-decoration: none; white-space: nowrap; margin-left: 4px; }
     td.wording div + div { margin-top: 3px; }
+    table.framing td.wording { min-width: 18em; }
+    table.framing td.outlet { white-space: normal; overflow-wrap: break-word; min-width: 6em; max-width: 10em; }
     .disputes { margin-top: 6px; background: var(--bad-bg); border-radius: 6px; padding: 2px 10px 6px; }
     .claim.refuted-by-outlet .disputes { background: var(--ref-bg); }
     .claim.refuted-by-outlet h4 { color: var(--ref); }
