@@ -3,7 +3,7 @@
 #   make test   runs the whole test suite, then the evaluations on ../shared/eval (skipped when absent)
 
 SWIFT      ?= swift
-APT_PKGS   := libxml2-dev libicu-dev libcld2-dev zlib1g-dev
+APT_PKGS   := libxml2-dev libicu-dev libcld2-dev zlib1g-dev libsqlite3-dev
 # Only for the tests: the dossier test opens the HTML report in headless Chromium (skipped when it is absent).
 TEST_APT_PKGS := chromium
 VENDOR     := vendor

@@ -7,9 +7,12 @@ let package = Package(
     products: [
         .executable(name: "parallax", targets: ["parallax"]),
         .library(name: "ParallaxAnalysis", targets: ["ParallaxAnalysis"]),
+        .library(name: "ParallaxStore", targets: ["ParallaxStore"]),
+        .library(name: "ParallaxIngest", targets: ["ParallaxIngest"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // Thin C bridges with plain-C headers (see docs/architecture.md for why each exists).
@@ -32,11 +35,19 @@ let package = Package(
             resources: [.copy("Resources/lexicon"), .copy("Resources/languages"), .copy("Resources/embeddings"),
                         .copy("Resources/persuasion")]
         ),
-        .target(name: "ParallaxEval", dependencies: ["ParallaxAnalysis", "ParallaxModel"]),
+        // The store: one protocol and its in-memory reference; each backend in its own target.
+        .target(name: "ParallaxStore", dependencies: ["ParallaxModel", "ParallaxAnalysis"]),
+        .target(
+            name: "ParallaxSQLite",
+            dependencies: ["ParallaxStore", "ParallaxModel", "ParallaxAnalysis", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // The incremental driver: documents → articles → stories → dossiers, through a store.
+        .target(name: "ParallaxIngest", dependencies: ["ParallaxStore", "ParallaxAnalysis", "ParallaxModel"]),
+        .target(name: "ParallaxEval", dependencies: ["ParallaxAnalysis", "ParallaxModel", "ParallaxIngest", "ParallaxStore", "ParallaxSQLite"]),
         .executableTarget(
             name: "parallax",
             dependencies: [
-                "ParallaxAnalysis", "ParallaxEval", "ParallaxModel",
+                "ParallaxAnalysis", "ParallaxEval", "ParallaxModel", "ParallaxStore", "ParallaxSQLite", "ParallaxIngest",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -47,6 +58,10 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "ParallaxEvalTests", dependencies: ["ParallaxEval", "ParallaxAnalysis"]),
+        .testTarget(
+            name: "ParallaxStoreTests",
+            dependencies: ["ParallaxStore", "ParallaxSQLite", "ParallaxIngest", "ParallaxAnalysis", "ParallaxModel"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,20 +1,21 @@
 import ArgumentParser
 import Foundation
 import ParallaxAnalysis
+import ParallaxIngest
 import ParallaxModel
+import ParallaxStore
 
-/// `parallax analyze PATH…`: reads every document, groups them into stories and shows who reused whom.
+/// `parallax analyze PATH…`: ingests the documents into a store held in memory, then exports its stories — the
+/// one-shot form of `ingest` followed by `export`, through the same code.
 struct Analyze: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Group reports into stories (across languages) and trace copies, rewrites and translations.")
-
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, markdown, html }
 
     @Argument(help: "Files or folders (read recursively).")
     var paths: [String]
 
     @Option(help: "Output format: text (default in a terminal), json (default when piped), markdown, or html (a self-contained report page).")
-    var format: Format?
+    var format: StoryFormat?
 
     @Option(name: .shortAndLong, help: "Write the result to this file instead of standard output.")
     var output: String?
@@ -26,67 +27,86 @@ struct Analyze: ParsableCommand {
     var explain = false
 
     func run() throws {
-        var configuration = ArticlePipeline.Configuration()
-        configuration.timeoutSeconds = timeout
-        let (pipeline, stories) = Pipelines.standard(configuration: configuration)
-        let warnings = pipeline.setupWarnings + stories.setupWarnings
-        let batch = Batch(pipeline: pipeline)
-        let (files, missing) = batch.reader.files(in: paths)
-        for failure in missing { Terminal.report(failure) }
-        guard !files.isEmpty else {
-            Terminal.warn("no input documents found in \(paths.joined(separator: " "))")
-            throw ExitCode(2)
-        }
-        let collected = Collected()
-        let reading = ProgressBar(total: files.count, label: "read ")
-        batch.run(files: files, progress: { reading.update($0) }) { outcomes in
-            for outcome in outcomes { collected.add(outcome) }
-        }
-        reading.finish()
-        for failure in collected.failures { Terminal.report(failure) }
-        let embedding = ProgressBar(total: collected.articles.count, label: "embed")
-        let grouped = stories.run(collected.articles, explain: explain ? { Terminal.write($0 + "\n") } : nil) { done, _ in embedding.update(done) }
-        embedding.finish()
-        let comparing = ProgressBar(total: grouped.count, label: "compare")
-        var result: [Story] = []
-        var articles = collected.articles
-        let index = Dictionary(articles.indices.map { (articles[$0].source, $0) }, uniquingKeysWith: { a, _ in a })
-        for story in grouped {
-            let (dated, redated) = StoryDating.date(story, articles: articles, reader: pipeline)
-            for a in redated { if let i = index[a.source] { articles[i] = a } }
-            result.append(stories.dossier(dated, articles: articles))
-            comparing.update(result.count)
-        }
-        comparing.finish()
+        var ingestor = Ingestion.ingestor(store: InMemoryStore(), timeout: timeout)
+        if explain { ingestor.explain = { Terminal.write($0 + "\n") } }
+        let report = try Ingestion.run(ingestor, paths: paths)
+        let (document, articles) = try Export.document(
+            ingestor.store, failures: report.failures.map(\.description),
+            warnings: ingestor.articles.setupWarnings + ingestor.stories.setupWarnings)
+        try StoryOutput.write(document, articles: articles, format: format, output: output)
+        try Ingestion.exit(report)
+    }
+}
+
+/// The output formats of a story document, and where it goes.
+enum StoryFormat: String, ExpressibleByArgument, CaseIterable { case text, json, markdown, html }
+
+enum StoryOutput {
+    static func write(_ document: StoryRendering.Document, articles: [Article], format: StoryFormat?,
+                      output: String?) throws {
         let sink = try OutputSink(path: output)
-        let document = StoryRendering.Document(
-            stories: result, articles: collected.articles.count,
-            failures: (missing + collected.failures).map(\.description), warnings: warnings)
         switch format ?? (output == nil && Terminal.isTTY(stdout: true) ? .text : .json) {
-        case .text: sink.write(StoryRendering.text(result) + "\n")
+        case .text: sink.write(StoryRendering.text(document.stories) + "\n")
         case .json: sink.write(StoryRendering.json(document) + "\n")
         case .markdown: sink.write(DossierReport.markdown(document, articles: articles))
         case .html: sink.write(DossierReport.html(document, articles: articles))
         }
         sink.close()
-        if let output { Terminal.note("wrote \(result.count) \(result.count == 1 ? "story" : "stories") to \(output)") }
-        if !collected.failures.isEmpty || !missing.isEmpty {
-            Terminal.note("\(collected.failures.count + missing.count) of \(files.count + missing.count) inputs failed")
-            throw ExitCode(1)
-        }
+        let count = document.stories.count
+        if let output { Terminal.note("wrote \(count) \(count == 1 ? "story" : "stories") to \(output)") }
     }
 }
 
-/// Articles and failures gathered from the batch's serial emit callback.
-private final class Collected: @unchecked Sendable {
-    // Invariant: mutated only from Batch's serial emit callback, read after the batch.
-    private(set) var articles: [Article] = []
-    private(set) var failures: [ParallaxError] = []
+/// Ingesting as the commands do it: pipelines with their warnings said once, progress bars on a terminal.
+enum Ingestion {
+    static func ingestor(store: any Store, timeout: Double) -> Ingestor {
+        var configuration = ArticlePipeline.Configuration()
+        configuration.timeoutSeconds = timeout
+        let (articles, stories) = Pipelines.standard(configuration: configuration)
+        return Ingestor(articles: articles, stories: stories, store: store)
+    }
 
-    func add(_ outcome: Batch.Outcome) {
-        switch outcome {
-        case .article(let a): articles.append(a)
-        case .failure(let e): failures.append(e)
+    /// Ingests the paths with progress bars; failures are named on stderr as they are known.
+    static func run(_ ingestor: Ingestor, paths: [String]) throws -> Ingestor.Report {
+        let bars = Bars()
+        let report = try ingestor.ingest(paths: paths) { step, done, total in bars.update(step, done, total) }
+        bars.finish()
+        for failure in report.failures { Terminal.report(failure) }
+        if report.documents == 0 && report.failures.isEmpty {
+            Terminal.warn("no input documents found in \(paths.joined(separator: " "))")
+            throw ExitCode(2)
         }
+        return report
+    }
+
+    /// Exit status 1 when some inputs failed (each was named), 2 when none could be read.
+    static func exit(_ report: Ingestor.Report) throws {
+        guard !report.failures.isEmpty else { return }
+        Terminal.note("\(report.failures.count) of \(report.documents + report.failures.count) inputs failed")
+        throw ExitCode(report.documents == 0 ? 2 : 1)
+    }
+}
+
+/// One progress bar per step, on stderr when it is a terminal.
+private final class Bars: @unchecked Sendable {
+    // Invariant: `current` is only touched while holding `lock`.
+    private let lock = NSLock()
+    private var current: (step: Ingestor.Step, bar: ProgressBar)?
+
+    func update(_ step: Ingestor.Step, _ done: Int, _ total: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        if current?.step != step {
+            current?.bar.finish()
+            current = (step, ProgressBar(total: total, label: step.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)))
+        }
+        current?.bar.update(done)
+    }
+
+    func finish() {
+        lock.lock()
+        defer { lock.unlock() }
+        current?.bar.finish()
+        current = nil
     }
 }

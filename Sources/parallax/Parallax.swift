@@ -9,6 +9,7 @@ struct Parallax: ParsableCommand {
             Exit status: 0 when every input was analysed, 1 when some inputs failed (each is named on \
             stderr), 2 on a usage error or when nothing could be read.
             """,
-        subcommands: [Extract.self, Analyze.self, Eval.self, Bench.self]
+        subcommands: [Extract.self, Analyze.self, Ingest.self, Stories.self, StoryCommand.self, ExportCommand.self,
+                      Stats.self, Reanalyze.self, Revisions.self, Eval.self, Bench.self]
     )
 }

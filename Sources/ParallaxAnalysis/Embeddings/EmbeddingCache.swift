@@ -62,6 +62,23 @@ public final class EmbeddingCache: @unchecked Sendable {
         }
     }
 
+    /// The key a text's vector is kept under (a hash of the text).
+    public static func key(_ text: String) -> UInt64 { Shingles.hash(text) }
+
+    /// Takes in vectors kept elsewhere (a store), so that their texts are not embedded again.
+    public func preload(_ records: [UInt64: [Float]]) {
+        lock.lock()
+        defer { lock.unlock() }
+        for (k, v) in records where v.count == embedder.dimension { vectors[k] = v }
+    }
+
+    /// The vectors held for these keys.
+    public func held(_ keys: [UInt64]) -> [(UInt64, [Float])] {
+        lock.lock()
+        defer { lock.unlock() }
+        return keys.compactMap { k in vectors[k].map { (k, $0) } }
+    }
+
     /// One vector per text, in order; `progress` receives the number of texts done so far.
     public func embed(_ texts: [String], progress: (Int) -> Void = { _ in }) -> [[Float]] {
         let keys = texts.map { Shingles.hash($0) }

@@ -54,6 +54,13 @@ public struct ArticlePipeline: Sendable {
         return pipeline
     }
 
+    /// Every stage this pipeline records (with either extractor): an article that lists another was analysed by
+    /// an older or different version and is stale.
+    public var stages: Set<StageID> {
+        Set([decoder.id, htmlExtractor.id, textExtractor.id, StageID("metadata", 1), ParagraphLanguages.id, segmenter.id]
+            + (reading == nil ? [] : ArticleReading.stages))
+    }
+
     /// Analyses one document. Throws a `ParallaxError` naming the document when it cannot be analysed.
     public func run(_ document: RawDocument) throws -> Article {
         let deadline = Deadline(seconds: configuration.timeoutSeconds)
@@ -168,6 +175,10 @@ public struct ArticlePipeline: Sendable {
 
 }
 
+extension ParagraphLanguages {
+    static let id = StageID("languages.paragraph", 1)
+}
+
 extension ParagraphLanguages.Result {
-    var id: StageID { StageID("languages.paragraph", 1) }
+    var id: StageID { ParagraphLanguages.id }
 }

@@ -16,6 +16,9 @@ public struct StoryPipeline: Sendable {
     /// Set-up problems to tell the user once.
     public var setupWarnings: [String] = []
 
+    /// The stages that make a story and its dossier: a stored dossier made by others is stale.
+    public static let stages = [StageID("stories.online", 1), StageID("provenance.rules", 1), StageID("dossier", 1)]
+
     public init(stopwords: Stoplists, embeddings: EmbeddingCache?, background: EmbeddingSpace?) {
         profiler = StoryProfiler(stopwords: stopwords)
         clustering = StoryClusterer.Configuration()
@@ -44,36 +47,55 @@ public struct StoryPipeline: Sendable {
     }
 
     /// Groups articles into stories. The result does not depend on the order of `articles`: they are clustered
-    /// in order of event time, then source.
+    /// in order of event time, then source. The store's driver (ParallaxIngest) runs the same steps against
+    /// the stories a store holds.
     public func run(_ articles: [Article], explain: ((String) -> Void)? = nil,
                     progress: (Int, Int) -> Void = { _, _ in }) -> [Story] {
         // 1. Profiles, in time order.
+        let (profiles, order) = profiles(articles)
+        // 2–3. Embeddings, centred against the background and this corpus.
+        var space = background
+        let vectors = embed(order.map { profiles[$0].passage }, space: &space, progress: progress)
+        // 4. Clustering.
+        var clusterer = StoryClusterer(configuration: clustering)
+        var members: [[(Int, StoryClusterer.Member)]] = []
+        for (k, i) in order.enumerated() {
+            let (story, member) = place(profiles[i], embedding: vectors?[k], in: &clusterer, explain: explain)
+            if story == members.count { members.append([]) }
+            members[story].append((i, member))
+        }
+        // 5–6. Provenance and titles.
+        return members.enumerated().map { n, placed in
+            assemble(id: "s\(n + 1)", placed.map { articles[$0.0] }, members: placed.map(\.1))
+        }
+    }
+
+    /// 1. Each article's profile, and the order to place them in: event time, then source (so that a batch gives
+    /// the same stories whatever order its files come in).
+    public func profiles(_ articles: [Article]) -> (profiles: [StoryProfile], order: [Int]) {
         let profiles = articles.map(profiler.profile)
         let order = articles.indices.sorted { a, b in
             let (ta, tb) = (profiles[a].time ?? .infinity, profiles[b].time ?? .infinity)
             return ta != tb ? ta < tb : articles[a].source < articles[b].source
         }
-        // 2–3. Embeddings, centred against the background and this corpus.
-        let vectors = centred(embed(order.map { profiles[$0].passage }, progress: progress))
-        // 4. Clustering.
-        var clusterer = StoryClusterer(configuration: clustering)
-        var members: [[Int]] = []
-        var weighed: [Int: StoryClusterer.Member] = [:]
-        for (k, i) in order.enumerated() {
-            clusterer.observe(profiles[i])
-            let member = clusterer.member(profiles[i], embedding: vectors?[k])
-            weighed[i] = member
-            explain?("\(articles[i].source)\n" + clusterer.explain(member).prefix(3).map { c in
-                "   s\(c.cluster + 1) \(StoryClusterer.fixed(c.score)): \(StoryClusterer.describe(c.parts))"
-            }.joined(separator: "\n"))
-            let story = clusterer.add(member)
-            if story == members.count { members.append([]) }
-            members[story].append(i)
-        }
-        // 5–6. Provenance and titles.
-        return members.enumerated().map { n, indices in
-            story(id: "s\(n + 1)", indices.map { articles[$0] }, members: indices.compactMap { weighed[$0] })
-        }
+        return (profiles, order)
+    }
+
+    /// 2–3. The passages' embeddings, centred in `space` after it has taken them in (nil without the model).
+    public func embed(_ passages: [String], space: inout EmbeddingSpace?,
+                      progress: (Int, Int) -> Void = { _, _ in }) -> [[Float]]? {
+        centred(embed(passages, progress: progress), space: &space)
+    }
+
+    /// 4. Places one article in the clusterer; returns the index of its story and the member it became.
+    public func place(_ profile: StoryProfile, embedding: [Float]?, in clusterer: inout StoryClusterer,
+                      explain: ((String) -> Void)? = nil) -> (story: Int, member: StoryClusterer.Member) {
+        clusterer.observe(profile)
+        let member = clusterer.member(profile, embedding: embedding)
+        explain?("\(profile.source)\n" + clusterer.explain(member).prefix(3).map { c in
+            "   s\(c.cluster + 1) \(StoryClusterer.fixed(c.score)): \(StoryClusterer.describe(c.parts))"
+        }.joined(separator: "\n"))
+        return (clusterer.add(member), member)
     }
 
     /// The similarity the clusterer would see between each pair (word weights from all the pairs' articles), and
@@ -82,7 +104,8 @@ public struct StoryPipeline: Sendable {
                              progress: (Int, Int) -> Void = { _, _ in }) -> [(score: Float, sameStory: Bool)] {
         let articles = pairs.flatMap { [$0.0, $0.1] }
         let profiles = articles.map(profiler.profile)
-        let vectors = centred(embed(profiles.map(\.passage), progress: progress))
+        var space = background
+        let vectors = embed(profiles.map(\.passage), space: &space, progress: progress)
         var clusterer = StoryClusterer(configuration: clustering)
         profiles.forEach { clusterer.observe($0) }
         let members = profiles.indices.map { clusterer.member(profiles[$0], embedding: vectors?[$0]) }
@@ -99,10 +122,16 @@ public struct StoryPipeline: Sendable {
     }
 
     private func centred(_ vectors: [[Float]]?) -> [[Float]]? {
+        var space = background
+        return centred(vectors, space: &space)
+    }
+
+    private func centred(_ vectors: [[Float]]?, space: inout EmbeddingSpace?) -> [[Float]]? {
         guard let vectors, let first = vectors.first else { return vectors }
-        var space = background ?? EmbeddingSpace(dimension: first.count)
-        space.observe(vectors)
-        return vectors.map(space.centred)
+        var taken = space ?? EmbeddingSpace(dimension: first.count)
+        taken.observe(vectors)
+        space = taken
+        return vectors.map(taken.centred)
     }
 
     /// Provenance edges among articles taken as one story.
@@ -113,15 +142,16 @@ public struct StoryPipeline: Sendable {
         return provenance.edges(withSentenceVectors(items))
     }
 
-    private func story(id: String, _ articles: [Article], members: [StoryClusterer.Member]) -> Story {
+    /// 5–6. A story of these articles (in the order they joined): who reused whom, which share an origin, and
+    /// its title, that of the report most typical of the whole.
+    public func assemble(id: String, _ articles: [Article], members: [StoryClusterer.Member]) -> Story {
         let edges = provenance(of: articles)
         let scorer = StoryClusterer(configuration: clustering)
-        let centrality = members.indices.map { i in
-            members.indices.filter { $0 != i }.reduce(Float(0)) { $0 + scorer.similarity(members[i], members[$1]) }
-        }
+        let whole = StoryClusterer.Cluster(id: 0, members: members)
+        let centrality = members.map { scorer.centrality($0, in: whole) }
         let central = centrality.indices.max { centrality[$0] < centrality[$1] } ?? 0
         return Story(
-            id: id, title: Self.headline(articles[central]),
+            id: id, title: Self.headline(articles[central < articles.count ? central : 0]),
             articles: articles.map(StoryArticle.init(article:)),
             provenance: edges,
             origins: ProvenanceDetector.origins(sources: articles.map(\.source), edges: edges))
@@ -143,11 +173,19 @@ public struct StoryPipeline: Sendable {
         return dossiers.dossier(story, articles: members, sentenceVectors: sentenceVectors(members))
     }
 
+    /// 7. The dossier, once the story has dated its undated members (`StoryDating`); returns the story and the
+    /// members read again as of the story's day.
+    public func dossier(_ story: Story, members: [Article], reader: ArticlePipeline) -> (story: Story, redated: [Article]) {
+        let (dated, redated) = StoryDating.date(story, articles: members, reader: reader)
+        let bySource = Dictionary(redated.map { ($0.source, $0) }, uniquingKeysWith: { a, _ in a })
+        return (dossier(dated, articles: members.map { bySource[$0.source] ?? $0 }), redated)
+    }
+
     /// Centred embeddings of each article's first 80 sentences (more than a long report has; bounded on very long
     /// pages), or nil without the model.
     func sentenceVectors(_ articles: [Article]) -> [[[Float]]]? {
         guard let embeddings else { return nil }
-        let sentences = articles.map { $0.sentences.prefix(80).map(\.text) }
+        let sentences = articles.map(Self.embeddedSentences)
         guard let vectors = centred(embeddings.embed(sentences.flatMap { $0 })) else { return nil }
         embeddings.save()
         var out: [[[Float]]] = []
@@ -158,6 +196,9 @@ public struct StoryPipeline: Sendable {
         }
         return out
     }
+
+    /// The sentences of an article that dossiers and provenance embed: its first 80.
+    public static func embeddedSentences(_ article: Article) -> [String] { article.sentences.prefix(80).map(\.text) }
 
     /// The article's title, or its first sentence (shortened) when it has none.
     static func headline(_ article: Article) -> String {

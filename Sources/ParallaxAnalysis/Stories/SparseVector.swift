@@ -1,6 +1,6 @@
 /// A sparse, L2-normalised bag of hashed features (entity ids, figure values, content words): what two articles
 /// share beyond their embedding, comparable by a dot product in time linear in the shorter bag.
-public struct SparseVector: Sendable, Equatable {
+public struct SparseVector: Sendable, Equatable, Codable {
     /// Feature hashes, ascending, each with its weight.
     public private(set) var keys: [UInt64]
     public private(set) var weights: [Float]

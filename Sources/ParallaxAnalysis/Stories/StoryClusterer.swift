@@ -42,7 +42,7 @@ public struct StoryClusterer: Sendable {
     }
 
     /// One clustered article, its features weighted by the corpus as it stood when the article arrived.
-    public struct Member: Sendable {
+    public struct Member: Sendable, Codable {
         public var source: String
         public var language: String?
         public var time: Double?
@@ -53,7 +53,8 @@ public struct StoryClusterer: Sendable {
     }
 
     /// A story being built: its members and the sums that make average similarity one dot product.
-    public struct Cluster: Sendable {
+    public struct Cluster: Sendable, Codable {
+        /// The story's identity: its index here, or its id in a store.
         public var id: Int
         public private(set) var members: [Member] = []
         var embeddingSum: [Float]?
@@ -68,7 +69,29 @@ public struct StoryClusterer: Sendable {
         var timeSum: Double = 0
         var dated = 0
         /// The arrival number of its latest member: recency when dates are unknown.
-        var touched = 0
+        public internal(set) var touched = 0
+        /// The story's span in days since 1970, nil while no member is dated: what a store indexes to find the
+        /// stories an article may join.
+        public var firstTime: Double? { first }
+        public var lastTime: Double? { last }
+
+        /// The story as a store keeps it: its sums, and its members without their vectors (each article keeps its
+        /// own member with its vectors).
+        public var stored: Cluster {
+            var copy = self
+            for i in copy.members.indices {
+                copy.members[i].embedding = nil
+                copy.members[i].entities = .empty
+                copy.members[i].terms = .empty
+            }
+            return copy
+        }
+
+        /// A story rebuilt from its members (vectors included), for comparing each with the whole.
+        public init(id: Int, members: [Member]) {
+            self.id = id
+            for (n, m) in members.enumerated() { add(m, sequence: n) }
+        }
 
         init(id: Int) { self.id = id }
 
@@ -142,6 +165,27 @@ public struct StoryClusterer: Sendable {
     private var clock: Double?
 
     public init(configuration: Configuration = Configuration()) { self.configuration = configuration }
+
+    /// A clusterer resumed from a store: the stories an incoming batch may join (those within its time window and
+    /// the most recently touched), and the corpus's document frequencies for the batch's features. New stories
+    /// get ids from `clusters.count` on; a driver gives them their store ids with `setID(_:of:)`.
+    public init(configuration: Configuration = Configuration(), open: [Cluster], documentFrequency: [UInt64: Int],
+                documents: Int) {
+        self.configuration = configuration
+        clusters = open
+        active = Array(open.indices)
+        self.documentFrequency = documentFrequency
+        self.documents = documents
+    }
+
+    /// Gives the story at `index` its id in a store.
+    public mutating func setID(_ id: Int, of index: Int) { clusters[index].id = id }
+
+    /// How typical a member is of a story that holds it: the score it would get against the story as a whole
+    /// (used to pick the story's most central report as its title).
+    public func centrality(_ m: Member, in cluster: Cluster) -> Float {
+        combine(partsBeyondWindow(m, cluster))
+    }
 
     /// How many stories are still open (what one more article is compared with).
     public var activeCount: Int { active.count }

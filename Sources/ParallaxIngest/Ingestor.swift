@@ -1,0 +1,195 @@
+import Dispatch
+import Foundation
+import ParallaxAnalysis
+import ParallaxModel
+import ParallaxStore
+
+/// The incremental driver: documents → articles → story assignment → dossiers, through a store. `parallax
+/// ingest` runs it on a SQLite store, `parallax analyze` on an in-memory one (then exports), and the feed poller
+/// and workers on whatever store they are given.
+///
+/// Per chunk of documents: 1. read them, 2. drop those whose bytes the store already has, 3. analyse the rest on
+/// all cores, 4. tell new articles from new revisions of stored ones (same canonical URL, or same source when there
+/// is no URL), 5. place new articles in stories in event-time order against the stories the store has in their
+/// time window, each article written in one transaction. Then 6. recompute the dossier of each story that
+/// changed, once per story however many reports it received.
+public struct Ingestor: Sendable {
+    public var articles: ArticlePipeline
+    public var stories: StoryPipeline
+    public let store: any Store
+    public var reader = DocumentReader()
+    public var jobs = ProcessInfo.processInfo.activeProcessorCount
+    /// Documents read, analysed and placed together: 1,000 keeps a folder of a day's news one batch (the same
+    /// stories as `analyze` on it) and memory bounded on larger folders.
+    public var chunkSize = 1000
+    /// Told, for each article placed, its score against the closest stories and why (`analyze --explain`).
+    public var explain: (@Sendable (String) -> Void)?
+
+    public init(articles: ArticlePipeline, stories: StoryPipeline, store: any Store) {
+        self.articles = articles
+        self.stories = stories
+        self.store = store
+    }
+
+    /// What one run did.
+    public struct Report: Sendable {
+        public var added: [Int] = []
+        public var revised: [Int] = []
+        /// Documents already stored: their source and the article they duplicate.
+        public var duplicates: [(source: String, article: Int)] = []
+        public var failures: [ParallaxError] = []
+        /// Stories whose dossier was recomputed.
+        public var refreshed: [Int] = []
+        public var documents = 0
+        public init() {}
+    }
+
+    /// The steps progress is reported for.
+    public enum Step: String, Sendable { case read, embed, compare }
+
+    public typealias Progress = @Sendable (Step, Int, Int) -> Void
+
+    /// Ingests files and folders (read as `extract` reads them), then brings every changed story's dossier up to
+    /// date.
+    public func ingest(paths: [String], progress: @escaping Progress = { _, _, _ in }) throws -> Report {
+        var report = Report()
+        let (files, missing) = reader.files(in: paths)
+        report.failures += missing
+        for start in stride(from: 0, to: files.count, by: chunkSize) {
+            let chunk = Array(files[start..<min(start + chunkSize, files.count)])
+            var documents: [RawDocument] = []
+            for file in chunk {
+                do { documents += try reader.read(file) } catch let error as ParallaxError {
+                    report.failures.append(error)
+                } catch {
+                    report.failures.append(ParallaxError(.unreadable, "\(error)", source: file))
+                }
+            }
+            let total = files.count
+            try ingest(documents: documents, into: &report,
+                       progress: { done in progress(.read, min(total, start + done), total) }, embedProgress: progress)
+        }
+        report.refreshed = try refresh(progress: progress)
+        return report
+    }
+
+    /// Ingests documents already read (from files, feeds or a request), without refreshing dossiers.
+    public func ingest(documents: [RawDocument], into report: inout Report,
+                       progress: @escaping @Sendable (Int) -> Void = { _ in },
+                       embedProgress: Progress = { _, _, _ in }) throws {
+        report.documents += documents.count
+        // 1–2. Documents whose bytes are stored (or seen earlier in this batch) are duplicates.
+        var fresh: [(document: RawDocument, hash: String)] = []
+        var seen: [String: String] = [:]
+        for document in documents {
+            let hash = DocumentIdentity.contentHash(document)
+            if let id = try store.article(contentHash: hash) {
+                report.duplicates.append((document.source, id))
+            } else if seen[hash] == nil {
+                seen[hash] = document.source
+                fresh.append((document, hash))
+            }
+        }
+        // 3. Analysis, on all cores.
+        let outcomes = analyse(fresh.map(\.document), progress: progress)
+        // 4. New articles, new revisions and duplicates by URL or source.
+        var new: [NewArticle] = []
+        var later: [NewArticle] = []
+        var claimed = Set<String>()
+        for (item, outcome) in zip(fresh, outcomes) {
+            switch outcome {
+            case .failure(let error): report.failures.append(error)
+            case .success(let article):
+                let url = DocumentIdentity.canonicalURL(item.document.given.url ?? article.url)
+                let candidate = NewArticle(article: article, document: StoredDocument(item.document),
+                                           contentHash: item.hash, url: url, member: nil)
+                let identity = url ?? "source:" + article.source
+                if !claimed.insert(identity).inserted {
+                    later.append(candidate)
+                } else if let stored = try url.map(store.article(url:)) ?? store.article(source: article.source) {
+                    try revise(stored, with: candidate, report: &report)
+                } else {
+                    new.append(candidate)
+                }
+            }
+        }
+        // 5. Story assignment.
+        report.added += try place(new, progress: embedProgress)
+        for candidate in later {
+            let stored = try candidate.url.map(store.article(url:)) ?? store.article(source: candidate.article.source)
+            if let stored { try revise(stored, with: candidate, report: &report) }
+        }
+    }
+
+    /// A stored article seen again: a new revision when its text changed, else a duplicate of it.
+    private func revise(_ stored: StoredArticle, with candidate: NewArticle, report: inout Report) throws {
+        if stored.article.text == candidate.article.text && stored.article.title == candidate.article.title {
+            try store.addAlias(contentHash: candidate.contentHash, of: stored.id)
+            report.duplicates.append((candidate.article.source, stored.id))
+        } else {
+            try store.addRevision(of: stored.id, candidate)
+            report.revised.append(stored.id)
+        }
+    }
+
+    /// Each document analysed, in order, on `jobs` threads.
+    func analyse(_ documents: [RawDocument],
+                 progress: @escaping @Sendable (Int) -> Void = { _ in }) -> [Result<Article, ParallaxError>] {
+        let slots = Slots<Result<Article, ParallaxError>>(count: documents.count)
+        let pipeline = articles
+        DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, documents.count))) { _ in
+            while let i = slots.claim() {
+                let document = documents[i]
+                do {
+                    slots.set(i, .success(try pipeline.run(document)))
+                } catch let error as ParallaxError {
+                    slots.set(i, .failure(error))
+                } catch {
+                    slots.set(i, .failure(ParallaxError(.unparsable, "\(error)", source: document.source)))
+                }
+                progress(slots.filled)
+            }
+        }
+        return slots.values.map { $0 ?? .failure(ParallaxError(.unparsable, "not analysed")) }
+    }
+}
+
+/// Results filled in by several threads, each slot once.
+final class Slots<T: Sendable>: @unchecked Sendable {
+    // Sendable: `items` and `next` are only touched while holding `lock`.
+    private let lock = NSLock()
+    private var items: [T?]
+    private var next = 0
+
+    init(count: Int) { items = Array(repeating: nil, count: count) }
+
+    func claim() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard next < items.count else { return nil }
+        next += 1
+        return next - 1
+    }
+
+    func set(_ i: Int, _ value: T) {
+        lock.lock()
+        items[i] = value
+        filledCount += 1
+        lock.unlock()
+    }
+
+    private var filledCount = 0
+
+    /// How many slots are filled.
+    var filled: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return filledCount
+    }
+
+    var values: [T?] {
+        lock.lock()
+        defer { lock.unlock() }
+        return items
+    }
+}

@@ -1,0 +1,60 @@
+import GRDB
+
+/// The SQLite schema, as migrations: a store written by an older Parallax is upgraded when opened.
+enum SQLiteSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: articles, revisions, stories, frequencies, vectors, search") { db in
+            try db.execute(sql: """
+                CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB NOT NULL);
+                -- Stories: the clustering state online assignment resumes from (the cluster's sums, as JSON), its
+                -- span for the time-window index, and the dossier as of `dossier_revision`.
+                CREATE TABLE stories (
+                    id INTEGER PRIMARY KEY,
+                    cluster BLOB NOT NULL,
+                    first_time REAL, last_time REAL,
+                    touched INTEGER NOT NULL,
+                    revision INTEGER NOT NULL DEFAULT 1,
+                    dossier_revision INTEGER NOT NULL DEFAULT 0,
+                    dossier BLOB, redated BLOB, stages TEXT,
+                    updated TEXT NOT NULL,
+                    changed INTEGER NOT NULL,
+                    members INTEGER NOT NULL DEFAULT 0,
+                    last_published TEXT
+                );
+                CREATE INDEX stories_span ON stories(last_time, first_time);
+                CREATE INDEX stories_touched ON stories(touched);
+                CREATE INDEX stories_changed ON stories(changed);
+                -- Articles: one row per article, pointing at its latest revision; the document it was read from is
+                -- kept for analysing it again when a stage changes.
+                CREATE TABLE articles (
+                    id INTEGER PRIMARY KEY,
+                    story INTEGER NOT NULL REFERENCES stories(id),
+                    url TEXT,
+                    source TEXT NOT NULL,
+                    revision INTEGER NOT NULL,
+                    member BLOB,
+                    document BLOB NOT NULL,
+                    stages TEXT NOT NULL,
+                    published TEXT
+                );
+                CREATE INDEX articles_url ON articles(url);
+                CREATE INDEX articles_source ON articles(source);
+                CREATE INDEX articles_story ON articles(story, id);
+                CREATE TABLE revisions (
+                    article INTEGER NOT NULL REFERENCES articles(id),
+                    revision INTEGER NOT NULL,
+                    content_hash TEXT NOT NULL,
+                    ingested TEXT NOT NULL,
+                    record BLOB NOT NULL,
+                    PRIMARY KEY (article, revision)
+                );
+                CREATE TABLE hashes (hash TEXT PRIMARY KEY, article INTEGER NOT NULL REFERENCES articles(id));
+                CREATE TABLE frequencies (key INTEGER PRIMARY KEY, documents INTEGER NOT NULL);
+                CREATE TABLE vectors (key INTEGER PRIMARY KEY, vector BLOB NOT NULL);
+                CREATE VIRTUAL TABLE search USING fts5(title, text, tokenize = 'unicode61 remove_diacritics 2');
+                """)
+        }
+        return migrator
+    }
+}

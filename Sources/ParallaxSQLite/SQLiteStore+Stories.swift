@@ -1,0 +1,119 @@
+import Foundation
+import GRDB
+import ParallaxAnalysis
+import ParallaxModel
+import ParallaxStore
+
+extension SQLiteStore {
+    public func dirtyStories() throws -> [Int] {
+        try pool.read { db in
+            try Int.fetchAll(db, sql: "SELECT id FROM stories WHERE revision > dossier_revision ORDER BY changed")
+        }
+    }
+
+    public func members(of story: Int) throws -> (articles: [StoredArticle], revision: Int) {
+        try pool.read { db in
+            guard let revision = try Int.fetchOne(db, sql: "SELECT revision FROM stories WHERE id = ?", arguments: [story])
+            else { throw ParallaxError(.notFound, "no story \(StoryName.of(story))", source: path) }
+            return (try Self.latest(db, where: "a.story = ?", [story]).reversed(), revision)
+        }
+    }
+
+    public func saveDossier(_ story: Story, of id: Int, revision: Int, redated: [Article], stages: [StageID]) throws {
+        let dossier = try Coding.encode(story)
+        let readings = try Coding.encode(redated)
+        try pool.write { db in
+            // A dossier older than the one saved (another writer was quicker) is dropped.
+            try db.execute(sql: """
+                UPDATE stories SET dossier = ?, redated = ?, stages = ?, dossier_revision = ?
+                WHERE id = ? AND dossier_revision <= ?
+                """, arguments: [dossier, readings, Self.stages(stages), revision, id, revision])
+        }
+    }
+
+    public func stories(since: String?) throws -> [StorySummary] {
+        try pool.read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT id, dossier, updated, revision, dossier_revision FROM stories
+                WHERE members > 0 AND (?1 IS NULL OR COALESCE(last_published, updated) >= ?1)
+                """, arguments: [since])
+            return try rows.map { row in
+                let id: Int = row["id"]
+                let dossier: Data? = row["dossier"]
+                let members = try Self.latest(db, where: "a.story = ?", [id]).reversed().map(\.article)
+                return StorySummary(story: try dossier.map { try Coding.decode(Story.self, $0) }, id: id,
+                                    members: members, updated: row["updated"],
+                                    current: (row["dossier_revision"] as Int) >= (row["revision"] as Int))
+            }.sorted(by: StorySummary.newestFirst)
+        }
+    }
+
+    public func story(_ id: Int) throws -> (story: Story, articles: [Article])? {
+        try pool.read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT dossier, redated FROM stories WHERE id = ?", arguments: [id]),
+                  let data = row["dossier"] as Data? else { return nil }
+            let redated = try (row["redated"] as Data?).map { try Coding.decode([Article].self, $0) } ?? []
+            let bySource = Dictionary(redated.map { ($0.source, $0) }, uniquingKeysWith: { a, _ in a })
+            let members = try Self.latest(db, where: "a.story = ?", [id]).reversed().map { bySource[$0.article.source] ?? $0.article }
+            return (try Coding.decode(Story.self, data), members)
+        }
+    }
+
+    public func staleStories(current: [StageID]) throws -> [Int] {
+        try pool.read { db in
+            try Int.fetchAll(db, sql: "SELECT id FROM stories WHERE dossier IS NOT NULL AND stages IS NOT ? ORDER BY id",
+                             arguments: [Self.stages(current)])
+        }
+    }
+
+    public func revisions(of id: Int) throws -> [ArticleRevision] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT revision, content_hash, ingested, record FROM revisions WHERE article = ? ORDER BY revision
+                """, arguments: [id]).map { row in
+                ArticleRevision(revision: row["revision"], contentHash: row["content_hash"], ingested: row["ingested"],
+                                article: try Coding.decode(Article.self, row["record"]))
+            }
+        }
+    }
+
+    public func staleArticles(current: Set<StageID>) throws -> [Int] {
+        let known = Set(current.map(\.description))
+        return try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT id, stages FROM articles ORDER BY id").compactMap { row in
+                let stages = (row["stages"] as String).split(separator: " ").map(String.init)
+                return stages.allSatisfy(known.contains) ? nil : row["id"] as Int
+            }
+        }
+    }
+
+    public func document(of id: Int) throws -> StoredDocument? {
+        try pool.read { db in
+            try Data.fetchOne(db, sql: "SELECT document FROM articles WHERE id = ?", arguments: [id])
+                .map { try Coding.decode(StoredDocument.self, $0) }
+        }
+    }
+
+    public func search(_ query: String, limit: Int) throws -> [Int] {
+        // Each word quoted: what a reader types is words, never FTS5 syntax.
+        let words = SearchQuery.words(query)
+        guard !words.isEmpty else { return [] }
+        let match = words.map { "\"\($0)\"" }.joined(separator: " ")
+        return try pool.read { db in
+            try Int.fetchAll(db, sql: "SELECT rowid FROM search WHERE search MATCH ? ORDER BY rank LIMIT ?",
+                             arguments: [match, limit])
+        }
+    }
+
+    public func stats() throws -> StoreStats {
+        try pool.read { db in
+            func count(_ sql: String) throws -> Int { try Int.fetchOne(db, sql: sql) ?? 0 }
+            let pages = try count("PRAGMA page_count"), pageSize = try count("PRAGMA page_size")
+            return StoreStats(
+                articles: try count("SELECT COUNT(*) FROM articles"), revisions: try count("SELECT COUNT(*) FROM revisions"),
+                stories: try count("SELECT COUNT(*) FROM stories WHERE members > 0"),
+                dirtyStories: try count("SELECT COUNT(*) FROM stories WHERE revision > dossier_revision"),
+                vectors: try count("SELECT COUNT(*) FROM vectors"), bytes: pages * pageSize)
+        }
+    }
+}

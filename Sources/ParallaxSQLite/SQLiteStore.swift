@@ -1,0 +1,204 @@
+import Foundation
+import GRDB
+import ParallaxAnalysis
+import ParallaxModel
+import ParallaxStore
+
+/// The embedded store: one SQLite file through GRDB, in WAL mode, so that readers (`stories`, `story`, the
+/// server) run while `ingest` writes. Each `Store` write is one transaction; SQLite's journal makes a killed
+/// process leave the file as it was before or after it. Writers are serialised across processes by a lock file
+/// beside the database (`writerLock`).
+public final class SQLiteStore: Store, @unchecked Sendable {
+    // Sendable: `pool` is GRDB's thread-safe DatabasePool; `lockFile` is set once, under `lockGuard`.
+    let pool: DatabasePool
+    public let path: String
+    private var lockFile: Int32 = -1
+    private let lockGuard = NSLock()
+
+    /// Opens (creating and migrating when needed) the store at `path`.
+    public init(path: String) throws {
+        self.path = path
+        var configuration = Configuration()
+        // 30 s: a reader or a second writer waits for a transaction in progress, never sees it half-done.
+        configuration.busyMode = .timeout(30)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            try db.execute(sql: "PRAGMA foreign_keys = ON")
+        }
+        do {
+            let directory = (path as NSString).deletingLastPathComponent
+            if !directory.isEmpty { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try SQLiteSchema.migrator.migrate(pool)
+        } catch {
+            throw ParallaxError(.storeUnavailable, "cannot open the store: \(error)", source: path)
+        }
+    }
+
+    deinit { if lockFile >= 0 { close(lockFile) } }
+
+    /// Takes the store's writer lock (a lock file beside it), waiting up to `timeout` seconds for another writer
+    /// to finish. The lock goes with the process, however it ends.
+    public func writerLock(timeout: Double, waiting: (String) -> Void = { _ in }) throws {
+        lockGuard.lock()
+        defer { lockGuard.unlock() }
+        guard lockFile < 0 else { return }
+        let file = path + ".writer"
+        let fd = open(file, O_RDWR | O_CREAT, 0o644)
+        guard fd >= 0 else { throw ParallaxError(.storeUnavailable, "cannot create the writer lock", source: file) }
+        let deadline = Date().addingTimeInterval(timeout)
+        var told = false
+        while flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            if !told {
+                waiting("another process is writing \(path); waiting for it (up to \(Int(timeout)) s)")
+                told = true
+            }
+            guard Date() < deadline else {
+                close(fd)
+                throw ParallaxError(.storeBusy, "another process is still writing the store after \(Int(timeout)) s; "
+                    + "run one ingest at a time per SQLite store (or use PostgreSQL for several workers)", source: path)
+            }
+            usleep(100_000)
+        }
+        lockFile = fd
+    }
+
+    /// `PRAGMA integrity_check`: "ok", or what is wrong.
+    public func integrityCheck() throws -> [String] {
+        try pool.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+    }
+
+    // MARK: Identity
+
+    public func article(contentHash: String) throws -> Int? {
+        try pool.read { db in try Int.fetchOne(db, sql: "SELECT article FROM hashes WHERE hash = ?", arguments: [contentHash]) }
+    }
+
+    public func article(url: String) throws -> StoredArticle? {
+        try pool.read { db in
+            try Self.latest(db, where: "a.url = ?", [url]).first
+        }
+    }
+
+    public func article(source: String) throws -> StoredArticle? {
+        try pool.read { db in
+            try Self.latest(db, where: "a.source = ? AND a.url IS NULL", [source]).first
+        }
+    }
+
+    public func article(id: Int) throws -> StoredArticle? {
+        try pool.read { db in try Self.latest(db, where: "a.id = ?", [id]).first }
+    }
+
+    /// Articles at their latest revision, by id.
+    static func latest(_ db: Database, where condition: String, _ arguments: StatementArguments) throws -> [StoredArticle] {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT a.id, a.revision, a.story, a.url, a.member, r.record FROM articles a
+            JOIN revisions r ON r.article = a.id AND r.revision = a.revision
+            WHERE \(condition) ORDER BY a.id DESC
+            """, arguments: arguments)
+        return try rows.map { row in
+            let member: Data? = row["member"]
+            return StoredArticle(
+                id: row["id"], revision: row["revision"], story: row["story"], url: row["url"],
+                article: try Coding.decode(Article.self, row["record"]),
+                member: try member.map { try Coding.decode(StoryClusterer.Member.self, $0) })
+        }
+    }
+
+    // MARK: Online clustering
+
+    public func documentFrequencies(_ keys: Set<UInt64>) throws -> (documents: Int, frequencies: [UInt64: Int]) {
+        try pool.read { db in
+            let documents = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM articles") ?? 0
+            var out: [UInt64: Int] = [:]
+            let all = Array(keys)
+            // 500 keys per query: well under SQLite's limit on bound parameters.
+            for start in stride(from: 0, to: all.count, by: 500) {
+                let chunk = all[start..<min(start + 500, all.count)]
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                let rows = try Row.fetchAll(db, sql: "SELECT key, documents FROM frequencies WHERE key IN (\(marks))",
+                                            arguments: StatementArguments(chunk.map { Int64(bitPattern: $0) }))
+                for row in rows { out[UInt64(bitPattern: row["key"] as Int64)] = row["documents"] }
+            }
+            return (documents, out)
+        }
+    }
+
+    public func candidateStories(from: Double?, to: Double?, window: Double,
+                                 recent: Int) throws -> [StoryClusterer.Cluster] {
+        try pool.read { db in
+            var ids = Set<Int>()
+            if let from, let to {
+                ids.formUnion(try Int.fetchAll(db, sql: """
+                    SELECT id FROM stories WHERE last_time >= ? AND first_time <= ?
+                    """, arguments: [from - window, to + window]))
+            }
+            ids.formUnion(try Int.fetchAll(db, sql: "SELECT id FROM stories ORDER BY touched DESC LIMIT ?",
+                                           arguments: [recent]))
+            return try ids.sorted().map { id in
+                let data = try Data.fetchOne(db, sql: "SELECT cluster FROM stories WHERE id = ?", arguments: [id])!
+                var cluster = try Coding.decode(StoryClusterer.Cluster.self, data)
+                cluster.id = id
+                return cluster
+            }
+        }
+    }
+
+    public func embeddingSpace() throws -> EmbeddingSpace? {
+        try pool.read { db in
+            try Data.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'embedding-space'")
+                .map { try Coding.decode(EmbeddingSpace.self, $0) }
+        }
+    }
+
+    public func saveEmbeddingSpace(_ space: EmbeddingSpace) throws {
+        let data = try Coding.encode(space)
+        try pool.write { db in
+            try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('embedding-space', ?)", arguments: [data])
+        }
+    }
+
+    // MARK: Embeddings by content hash
+
+    public func vectors(_ keys: [UInt64]) throws -> [UInt64: [Float]] {
+        try pool.read { db in
+            var out: [UInt64: [Float]] = [:]
+            for start in stride(from: 0, to: keys.count, by: 500) {
+                let chunk = keys[start..<min(start + 500, keys.count)]
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                let rows = try Row.fetchAll(db, sql: "SELECT key, vector FROM vectors WHERE key IN (\(marks))",
+                                            arguments: StatementArguments(chunk.map { Int64(bitPattern: $0) }))
+                for row in rows { out[UInt64(bitPattern: row["key"] as Int64)] = Coding.floats(row["vector"]) }
+            }
+            return out
+        }
+    }
+
+    public func saveVectors(_ vectors: [(UInt64, [Float])]) throws {
+        guard !vectors.isEmpty else { return }
+        try pool.write { db in
+            for (key, vector) in vectors {
+                try db.execute(sql: "INSERT OR IGNORE INTO vectors (key, vector) VALUES (?, ?)",
+                               arguments: [Int64(bitPattern: key), Coding.data(vector)])
+            }
+        }
+    }
+}
+
+/// JSON for records and clustering state, raw little-endian floats for vectors.
+enum Coding {
+    static func encode<T: Encodable>(_ value: T) throws -> Data {
+        try JSONEncoder().encode(value)
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, _ data: Data) throws -> T {
+        try JSONDecoder().decode(type, from: data)
+    }
+
+    static func data(_ floats: [Float]) -> Data { floats.withUnsafeBytes { Data($0) } }
+
+    static func floats(_ data: Data) -> [Float] {
+        data.withUnsafeBytes { raw in (0..<(raw.count / 4)).map { raw.loadUnaligned(fromByteOffset: 4 * $0, as: Float.self) } }
+    }
+}

@@ -1,0 +1,281 @@
+import Foundation
+import ParallaxAnalysis
+import ParallaxModel
+
+/// The reference store: everything in memory, behind one lock. `parallax analyze` runs on it (ingest, then
+/// export, like any store), and the conformance suite holds every other backend to what it does.
+public final class InMemoryStore: Store, @unchecked Sendable {
+    // Sendable: every property below is only touched while holding `lock`.
+    private let lock = NSLock()
+
+    private struct Row {
+        var revisions: [ArticleRevision]
+        var story: Int
+        var url: String?
+        var member: StoryClusterer.Member?
+        var document: StoredDocument
+    }
+
+    private struct StoryRow {
+        var cluster: StoryClusterer.Cluster
+        var members: [Int] = []
+        var revision = 1
+        var dossierRevision = 0
+        var dossier: Story?
+        var redated: [Article] = []
+        var stages: [StageID] = []
+        var updated = ""
+        var changed = 0
+    }
+
+    private var articles: [Row] = []
+    private var hashes: [String: Int] = [:]
+    private var urls: [String: Int] = [:]
+    private var sources: [String: Int] = [:]
+    private var storyRows: [StoryRow] = []
+    private var frequencies: [UInt64: Int] = [:]
+    private var space: EmbeddingSpace?
+    private var vectorRows: [UInt64: [Float]] = [:]
+    /// Counts writes: what orders dirty stories.
+    private var clock = 0
+
+    public init() {}
+
+    private func locked<T>(_ body: () throws -> T) rethrows -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body()
+    }
+
+    private func stored(_ id: Int) -> StoredArticle? {
+        guard id >= 1, id <= articles.count else { return nil }
+        let row = articles[id - 1]
+        return StoredArticle(id: id, revision: row.revisions.count, story: row.story, url: row.url,
+                             article: row.revisions.last!.article, member: row.member)
+    }
+
+    public func article(contentHash: String) throws -> Int? { locked { hashes[contentHash] } }
+    public func article(url: String) throws -> StoredArticle? { locked { urls[url].flatMap(stored) } }
+    public func article(source: String) throws -> StoredArticle? { locked { sources[source].flatMap(stored) } }
+    public func article(id: Int) throws -> StoredArticle? { locked { stored(id) } }
+
+    public func documentFrequencies(_ keys: Set<UInt64>) throws -> (documents: Int, frequencies: [UInt64: Int]) {
+        locked {
+            var out: [UInt64: Int] = [:]
+            for k in keys { if let n = frequencies[k] { out[k] = n } }
+            return (articles.count, out)
+        }
+    }
+
+    public func candidateStories(from: Double?, to: Double?, window: Double,
+                                 recent: Int) throws -> [StoryClusterer.Cluster] {
+        locked {
+            var chosen = Set<Int>()
+            if let from, let to {
+                for (i, s) in storyRows.enumerated() {
+                    if let first = s.cluster.firstTime, let last = s.cluster.lastTime,
+                       first <= to + window, last >= from - window { chosen.insert(i) }
+                }
+            }
+            let byRecency = storyRows.indices.sorted { storyRows[$0].cluster.touched > storyRows[$1].cluster.touched }
+            chosen.formUnion(byRecency.prefix(recent))
+            return chosen.sorted().map { storyRows[$0].cluster }
+        }
+    }
+
+    public func embeddingSpace() throws -> EmbeddingSpace? { locked { space } }
+    public func saveEmbeddingSpace(_ space: EmbeddingSpace) throws { locked { self.space = space } }
+
+    public func insert(_ new: NewArticle, joining placement: StoryPlacement) throws -> (article: Int, story: Int) {
+        locked {
+            clock += 1
+            let storyID: Int
+            if let id = placement.id, id >= 1, id <= storyRows.count {
+                storyID = id
+            } else {
+                storyID = storyRows.count + 1
+                storyRows.append(StoryRow(cluster: placement.cluster))
+            }
+            let id = articles.count + 1
+            articles.append(Row(revisions: [ArticleRevision(revision: 1, contentHash: new.contentHash,
+                                                            ingested: new.ingested, article: new.article)],
+                                story: storyID, url: new.url, member: new.member, document: new.document))
+            hashes[new.contentHash] = id
+            if let url = new.url { urls[url] = id } else { sources[new.article.source] = id }
+            var cluster = placement.cluster
+            cluster.id = storyID
+            storyRows[storyID - 1].cluster = cluster
+            storyRows[storyID - 1].members.append(id)
+            touch(storyID, at: new.ingested)
+            for key in placement.features { frequencies[key, default: 0] += 1 }
+            return (id, storyID)
+        }
+    }
+
+    private func touch(_ story: Int, at time: String) {
+        storyRows[story - 1].revision += 1
+        storyRows[story - 1].updated = time
+        storyRows[story - 1].changed = clock
+    }
+
+    public func addRevision(of id: Int, _ new: NewArticle) throws -> Int {
+        try locked {
+            guard id >= 1, id <= articles.count else { throw ParallaxError(.notFound, "no article \(id)") }
+            clock += 1
+            let revision = articles[id - 1].revisions.count + 1
+            articles[id - 1].revisions.append(ArticleRevision(revision: revision, contentHash: new.contentHash,
+                                                              ingested: new.ingested, article: new.article))
+            articles[id - 1].document = new.document
+            if let member = new.member { articles[id - 1].member = member }
+            hashes[new.contentHash] = id
+            touch(articles[id - 1].story, at: new.ingested)
+            return revision
+        }
+    }
+
+    public func addAlias(contentHash: String, of id: Int) throws { locked { hashes[contentHash] = id } }
+
+    public func replaceAnalysis(of id: Int, with article: Article, member: StoryClusterer.Member?) throws {
+        try locked {
+            guard id >= 1, id <= articles.count else { throw ParallaxError(.notFound, "no article \(id)") }
+            clock += 1
+            let last = articles[id - 1].revisions.count - 1
+            articles[id - 1].revisions[last].article = article
+            if let member { articles[id - 1].member = member }
+            touch(articles[id - 1].story, at: StoreClock.now())
+        }
+    }
+
+    public func vectors(_ keys: [UInt64]) throws -> [UInt64: [Float]] {
+        locked {
+            var out: [UInt64: [Float]] = [:]
+            for k in keys { if let v = vectorRows[k] { out[k] = v } }
+            return out
+        }
+    }
+
+    public func saveVectors(_ vectors: [(UInt64, [Float])]) throws {
+        locked { for (k, v) in vectors { vectorRows[k] = v } }
+    }
+
+    public func dirtyStories() throws -> [Int] {
+        locked {
+            storyRows.indices.filter { storyRows[$0].revision > storyRows[$0].dossierRevision }
+                .sorted { storyRows[$0].changed < storyRows[$1].changed }.map { $0 + 1 }
+        }
+    }
+
+    public func members(of story: Int) throws -> (articles: [StoredArticle], revision: Int) {
+        try locked {
+            guard story >= 1, story <= storyRows.count else { throw ParallaxError(.notFound, "no story \(story)") }
+            return (storyRows[story - 1].members.compactMap(stored), storyRows[story - 1].revision)
+        }
+    }
+
+    public func saveDossier(_ story: Story, of id: Int, revision: Int, redated: [Article], stages: [StageID]) throws {
+        try locked {
+            guard id >= 1, id <= storyRows.count else { throw ParallaxError(.notFound, "no story \(id)") }
+            guard revision >= storyRows[id - 1].dossierRevision else { return }
+            storyRows[id - 1].dossier = story
+            storyRows[id - 1].dossierRevision = revision
+            storyRows[id - 1].redated = redated
+            storyRows[id - 1].stages = stages
+        }
+    }
+
+    public func stories(since: String?) throws -> [StorySummary] {
+        locked {
+            storyRows.indices.compactMap { i -> StorySummary? in
+                let row = storyRows[i]
+                guard !row.members.isEmpty else { return nil }
+                let members = row.members.compactMap(stored).map(\.article)
+                return StorySummary(story: row.dossier, id: i + 1, members: members, updated: row.updated,
+                                    current: row.dossierRevision >= row.revision)
+            }.filter { summary in since.map { (summary.lastPublished ?? summary.updated) >= $0 } ?? true }
+                .sorted(by: StorySummary.newestFirst)
+        }
+    }
+
+    public func story(_ id: Int) throws -> (story: Story, articles: [Article])? {
+        locked {
+            guard id >= 1, id <= storyRows.count, let dossier = storyRows[id - 1].dossier else { return nil }
+            let redated = Dictionary(storyRows[id - 1].redated.map { ($0.source, $0) }, uniquingKeysWith: { a, _ in a })
+            let members = storyRows[id - 1].members.compactMap(stored).map { redated[$0.article.source] ?? $0.article }
+            return (dossier, members)
+        }
+    }
+
+    public func staleStories(current: [StageID]) throws -> [Int] {
+        locked {
+            storyRows.indices.filter { storyRows[$0].dossier != nil && storyRows[$0].stages != current }.map { $0 + 1 }
+        }
+    }
+
+    public func revisions(of id: Int) throws -> [ArticleRevision] {
+        locked { id >= 1 && id <= articles.count ? articles[id - 1].revisions : [] }
+    }
+
+    public func staleArticles(current: Set<StageID>) throws -> [Int] {
+        locked {
+            articles.indices.filter { !Set(articles[$0].revisions.last!.article.stages).isSubset(of: current) }
+                .map { $0 + 1 }
+        }
+    }
+
+    public func document(of id: Int) throws -> StoredDocument? {
+        locked { id >= 1 && id <= articles.count ? articles[id - 1].document : nil }
+    }
+
+    public func search(_ query: String, limit: Int) throws -> [Int] {
+        let words = SearchQuery.words(query)
+        guard !words.isEmpty else { return [] }
+        return locked {
+            let scored = articles.indices.compactMap { i -> (Int, Int)? in
+                let a = articles[i].revisions.last!.article
+                let text = ((a.title ?? "") + " " + a.text).lowercased()
+                guard words.allSatisfy({ text.contains($0) }) else { return nil }
+                return (i + 1, words.reduce(0) { $0 + text.components(separatedBy: $1).count - 1 })
+            }
+            return scored.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.prefix(limit).map(\.0)
+        }
+    }
+
+    public func stats() throws -> StoreStats {
+        locked {
+            StoreStats(articles: articles.count, revisions: articles.reduce(0) { $0 + $1.revisions.count },
+                       stories: storyRows.filter { !$0.members.isEmpty }.count,
+                       dirtyStories: storyRows.filter { $0.revision > $0.dossierRevision }.count,
+                       vectors: vectorRows.count, bytes: nil)
+        }
+    }
+}
+
+/// What a search query asks for: its words, lower-cased (every word must occur).
+public enum SearchQuery {
+    public static func words(_ query: String) -> [String] {
+        query.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
+    }
+}
+
+extension StorySummary {
+    /// The summary of a story from its saved dossier (title, origins, claims) and its current members.
+    public init(story: Story?, id: Int, members: [Article], updated: String, current: Bool) {
+        let outlets = Set(members.map(\.outletName))
+        let languages = Set(members.flatMap { a in a.languages.filter { $0.share >= 0.2 }.map(\.code) })
+        self.init(
+            id: StoryName.of(id), title: story?.title ?? members.first.map { $0.title ?? $0.source } ?? "",
+            articles: members.count, outlets: outlets.count, origins: story?.origins.count ?? members.count,
+            languages: languages.sorted(),
+            lastPublished: members.compactMap { $0.published.map { String($0.prefix(10)) } }.max(),
+            updated: updated, claims: story?.claims.count ?? 0,
+            corroborated: story?.claims.filter { $0.status == .corroborated }.count ?? 0, current: current)
+    }
+
+    /// Newest activity first: the latest publication day, then the latest change, then the id.
+    public static func newestFirst(_ a: StorySummary, _ b: StorySummary) -> Bool {
+        let (ka, kb) = (a.lastPublished ?? "", b.lastPublished ?? "")
+        if ka != kb { return ka > kb }
+        if a.updated != b.updated { return a.updated > b.updated }
+        return (StoryName.id(a.id) ?? 0) > (StoryName.id(b.id) ?? 0)
+    }
+}
