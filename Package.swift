@@ -59,6 +59,10 @@ let package = Package(
         ),
         .testTarget(name: "ParallaxEvalTests", dependencies: ["ParallaxEval", "ParallaxAnalysis"]),
         .testTarget(
+            name: "ParallaxIngestTests",
+            dependencies: ["ParallaxIngest", "ParallaxStore", "ParallaxSQLite", "ParallaxAnalysis", "ParallaxModel"]
+        ),
+        .testTarget(
             name: "ParallaxStoreTests",
             dependencies: ["ParallaxStore", "ParallaxSQLite", "ParallaxIngest", "ParallaxAnalysis", "ParallaxModel"]
         ),

@@ -36,9 +36,55 @@ extension Ingestor {
             clusterer.setID(story, of: index)
             stored.insert(index)
             ids.append(id)
+            // A report placed after reports it precedes in event time: re-form the stories it came close to as a
+            // batch would have formed them, then resume from the store.
+            let related = Set(clusterer.related(member, margin: replayMargin) + [index])
+            let later = related.contains { c in
+                clusterer.clusters[c].members.contains { $0.source != member.source && StoryClusterer.precedes(member, $0) }
+            }
+            if later, try replay(related.map { clusterer.clusters[$0].id },
+                                 touched: related.map { clusterer.clusters[$0].touched }.max() ?? 0) {
+                let open = try store.candidateStories(from: times.min(), to: times.max(),
+                                                      window: stories.clustering.windowDays,
+                                                      recent: stories.clustering.maxActiveStories)
+                let (documents, frequencies) = try store.documentFrequencies(keys)
+                clusterer = StoryClusterer(configuration: stories.clustering, open: open,
+                                           documentFrequency: frequencies, documents: documents)
+                stored = Set(open.indices)
+            }
         }
         if let space { try store.saveEmbeddingSpace(space) }
         return ids
+    }
+
+    /// Re-forms these stories by placing their members again in event-time order (with the features each had when
+    /// it arrived); writes the result when it differs. Returns whether anything moved. `touched` is the stories'
+    /// latest arrival number, kept as the re-formed stories' recency.
+    func replay(_ storyIDs: [Int], touched: Int) throws -> Bool {
+        let rows = try store.memberFeatures(of: storyIDs.sorted())
+            .sorted { StoryClusterer.precedes($0.member, $1.member) }
+        var local = StoryClusterer(configuration: stories.clustering)
+        var groups: [[StoredMember]] = []
+        for row in rows {
+            let index = local.add(row.member)
+            if index == groups.count { groups.append([]) }
+            groups[index].append(row)
+        }
+        let before = Set(Dictionary(grouping: rows, by: \.story).values.map { Set($0.map(\.article)) })
+        guard Set(groups.map { Set($0.map(\.article)) }) != before else { return false }
+        // Each re-formed story keeps the id of the old story most of its members came from (largest first).
+        var used = Set<Int>()
+        var out: [StoryGroup] = []
+        for index in groups.indices.sorted(by: { groups[$0].count > groups[$1].count }) {
+            let counts = Dictionary(grouping: groups[index].map(\.story), by: { $0 }).mapValues(\.count)
+            let id = counts.keys.filter { !used.contains($0) }.max { (counts[$0]!, -$0) < (counts[$1]!, -$1) }
+            if let id { used.insert(id) }
+            var cluster = local.clusters[index]
+            cluster.touched = touched
+            out.append(StoryGroup(id: id, cluster: cluster, articles: groups[index].map(\.article)))
+        }
+        try store.regroup(out, replacing: storyIDs)
+        return true
     }
 
     /// 6. Recomputes the dossier of every story whose members changed since it was last saved, oldest change
@@ -55,7 +101,11 @@ extension Ingestor {
     /// One story's provenance, title and dossier from its members as stored now.
     public func refresh(story id: Int) throws {
         let (stored, revision) = try store.members(of: id)
-        guard !stored.isEmpty else { return }
+        guard !stored.isEmpty else {
+            // A story whose members all moved to others in a replay: nothing to show, nothing left to do.
+            return try store.saveDossier(Story(id: StoryName.of(id), title: "", articles: []), of: id,
+                                         revision: revision, redated: [], stages: StoryPipeline.stages)
+        }
         let members = stored.map(\.article)
         let vectors = stored.compactMap(\.member)
         let result = try embedded(members.flatMap(StoryPipeline.embeddedSentences)) {

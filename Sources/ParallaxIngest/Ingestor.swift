@@ -22,6 +22,10 @@ public struct Ingestor: Sendable {
     /// Documents read, analysed and placed together: 1,000 keeps a folder of a day's news one batch (the same
     /// stories as `analyze` on it) and memory bounded on larger folders.
     public var chunkSize = 1000
+    /// How close (below the joining threshold) a story must come to a late report to be re-formed with it: 0.10,
+    /// the margin between dated and undated thresholds (on the example corpus every arrival order then gives the
+    /// batch's stories).
+    public var replayMargin: Float = 0.10
     /// Told, for each article placed, its score against the closest stories and why (`analyze --explain`).
     public var explain: (@Sendable (String) -> Void)?
 

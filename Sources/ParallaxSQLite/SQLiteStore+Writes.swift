@@ -63,6 +63,52 @@ extension SQLiteStore {
         }
     }
 
+    public func memberFeatures(of stories: [Int]) throws -> [StoredMember] {
+        try pool.read { db in
+            try stories.flatMap { story in
+                try Row.fetchAll(db, sql: "SELECT id, member FROM articles WHERE story = ? AND member IS NOT NULL ORDER BY id",
+                                 arguments: [story]).map { row in
+                    StoredMember(article: row["id"], story: story,
+                                 member: try Coding.decode(StoryClusterer.Member.self, row["member"]))
+                }
+            }
+        }
+    }
+
+    public func regroup(_ groups: [StoryGroup], replacing: [Int]) throws -> [Int] {
+        let clusters = try groups.map { try Coding.encode($0.cluster.stored) }
+        return try pool.write { db in
+            let now = StoreClock.now()
+            var ids: [Int] = []
+            for (group, cluster) in zip(groups, clusters) {
+                let c = group.cluster
+                let id: Int
+                if let given = group.id {
+                    id = given
+                    try db.execute(sql: "UPDATE stories SET cluster = ?, first_time = ?, last_time = ?, touched = ? WHERE id = ?",
+                                   arguments: [cluster, c.firstTime, c.lastTime, c.touched, id])
+                } else {
+                    try db.execute(sql: """
+                        INSERT INTO stories (cluster, first_time, last_time, touched, updated, changed) VALUES (?, ?, ?, ?, ?, ?)
+                        """, arguments: [cluster, c.firstTime, c.lastTime, c.touched, now, try Self.nextChange(db)])
+                    id = Int(db.lastInsertedRowID)
+                }
+                for article in group.articles {
+                    try db.execute(sql: "UPDATE articles SET story = ? WHERE id = ?", arguments: [id, article])
+                }
+                ids.append(id)
+            }
+            for id in Set(ids).union(replacing) {
+                try Self.touch(db, story: id, at: now)
+                try Self.refreshMembership(db, story: id)
+                if !ids.contains(id) {
+                    try db.execute(sql: "UPDATE stories SET dossier = NULL, redated = NULL WHERE id = ?", arguments: [id])
+                }
+            }
+            return ids
+        }
+    }
+
     public func addAlias(contentHash: String, of id: Int) throws {
         try pool.write { db in
             try db.execute(sql: "INSERT OR REPLACE INTO hashes (hash, article) VALUES (?, ?)", arguments: [contentHash, id])

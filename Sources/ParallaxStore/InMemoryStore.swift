@@ -135,6 +135,47 @@ public final class InMemoryStore: Store, @unchecked Sendable {
 
     public func addAlias(contentHash: String, of id: Int) throws { locked { hashes[contentHash] = id } }
 
+    public func memberFeatures(of stories: [Int]) throws -> [StoredMember] {
+        locked {
+            stories.flatMap { s -> [StoredMember] in
+                guard s >= 1, s <= storyRows.count else { return [] }
+                return storyRows[s - 1].members.compactMap { id in
+                    articles[id - 1].member.map { StoredMember(article: id, story: s, member: $0) }
+                }
+            }
+        }
+    }
+
+    public func regroup(_ groups: [StoryGroup], replacing: [Int]) throws -> [Int] {
+        locked {
+            clock += 1
+            let now = StoreClock.now()
+            var ids: [Int] = []
+            for group in groups {
+                let id: Int
+                if let given = group.id, given >= 1, given <= storyRows.count {
+                    id = given
+                } else {
+                    storyRows.append(StoryRow(cluster: group.cluster))
+                    id = storyRows.count
+                }
+                var cluster = group.cluster
+                cluster.id = id
+                storyRows[id - 1].cluster = cluster
+                storyRows[id - 1].members = group.articles.sorted()
+                for a in group.articles { articles[a - 1].story = id }
+                touch(id, at: now)
+                ids.append(id)
+            }
+            for old in replacing where !ids.contains(old) && old >= 1 && old <= storyRows.count {
+                storyRows[old - 1].members = []
+                storyRows[old - 1].dossier = nil
+                touch(old, at: now)
+            }
+            return ids
+        }
+    }
+
     public func replaceAnalysis(of id: Int, with article: Article, member: StoryClusterer.Member?) throws {
         try locked {
             guard id >= 1, id <= articles.count else { throw ParallaxError(.notFound, "no article \(id)") }

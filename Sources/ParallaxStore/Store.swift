@@ -42,6 +42,13 @@ public protocol Store: AnyObject, Sendable {
     /// Stores a changed version of an article as its next revision and marks its story for a dossier update.
     @discardableResult
     func addRevision(of id: Int, _ article: NewArticle) throws -> Int
+    /// The members of these stories with their clustering features, for re-forming the stories (a replay).
+    func memberFeatures(of stories: [Int]) throws -> [StoredMember]
+    /// Re-forms stories in one transaction: each group's articles move to the group's story (a new one when its
+    /// `id` is nil) with the group's clustering state; stories of `replacing` that keep no article are emptied.
+    /// Returns each group's story id; every story touched is marked for a dossier update.
+    @discardableResult
+    func regroup(_ groups: [StoryGroup], replacing: [Int]) throws -> [Int]
     /// Records another content hash for an article (the same text arrived in other bytes).
     func addAlias(contentHash: String, of id: Int) throws
     /// Replaces the analysis of an article's latest revision (after a stage upgrade), marking its story.
@@ -115,6 +122,32 @@ public struct StoryPlacement: Sendable {
         self.id = id
         self.cluster = cluster
         self.features = features
+    }
+}
+
+/// One article's clustering features and the story it is in.
+public struct StoredMember: Sendable {
+    public var article: Int
+    public var story: Int
+    public var member: StoryClusterer.Member
+
+    public init(article: Int, story: Int, member: StoryClusterer.Member) {
+        self.article = article
+        self.story = story
+        self.member = member
+    }
+}
+
+/// A story as a replay re-formed it.
+public struct StoryGroup: Sendable {
+    public var id: Int?
+    public var cluster: StoryClusterer.Cluster
+    public var articles: [Int]
+
+    public init(id: Int?, cluster: StoryClusterer.Cluster, articles: [Int]) {
+        self.id = id
+        self.cluster = cluster
+        self.articles = articles
     }
 }
 

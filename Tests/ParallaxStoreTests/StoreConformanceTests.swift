@@ -1,1 +1,214 @@
+import Foundation
 import Testing
+import ParallaxAnalysis
+import ParallaxModel
+import ParallaxSQLite
+import ParallaxStore
+
+/// The storage conformance suite: every backend must do what the in-memory reference does. A new backend adds
+/// a case to `Backend` and passes every test here.
+enum Backend: String, CaseIterable, CustomTestStringConvertible, Sendable {
+    case memory, sqlite
+
+    var testDescription: String { rawValue }
+
+    func make() throws -> any Store {
+        switch self {
+        case .memory: return InMemoryStore()
+        case .sqlite: return try SQLiteStore(path: TemporaryFolder.make().appendingPathComponent("store.db").path)
+        }
+    }
+}
+
+enum TemporaryFolder {
+    static func make() -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("parallax-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}
+
+/// Hand-built records for the suite: no pipeline runs.
+enum Records {
+    static func article(_ source: String, title: String, text: String, published: String? = "2031-03-10",
+                        stages: [StageID] = [StageID("extract.text", 1)]) -> Article {
+        var a = Article(source: source, format: "text")
+        a.title = title
+        a.paragraphs = text.components(separatedBy: "\n\n")
+        a.text = text
+        a.published = published
+        a.language = "en"
+        a.languages = [LanguageShare(code: "en", share: 1)]
+        a.stages = stages
+        return a
+    }
+
+    static func new(_ article: Article, hash: String, url: String? = nil) -> NewArticle {
+        var document = RawDocument(source: article.source, format: .text, content: .bytes(Array(article.text.utf8)))
+        document.given.url = url
+        return NewArticle(article: article, document: StoredDocument(document), contentHash: hash, url: url,
+                          member: nil, ingested: "2031-03-10T12:00:00.000Z")
+    }
+
+    /// A story's clustering state holding members at these days, with features 1…n.
+    static func cluster(days: [Double], features: [UInt64] = [1, 2, 3]) -> (StoryClusterer.Cluster, Set<UInt64>) {
+        var clusterer = StoryClusterer()
+        var index = 0
+        for (n, day) in days.enumerated() {
+            let counts = Dictionary(uniqueKeysWithValues: features.map { ($0, Float(1)) })
+            let profile = StoryProfile(source: "m\(n)", language: "en", time: day, passage: "",
+                                       entityCounts: counts, termCounts: [:])
+            index = clusterer.add(profile, embedding: nil)
+        }
+        return (clusterer.clusters[index], Set(features))
+    }
+
+    /// Inserts an article as a new story (or into `story`) with members at `days`.
+    @discardableResult
+    static func insert(_ store: any Store, _ source: String, hash: String, url: String? = nil, days: [Double] = [22_000],
+                       story: Int? = nil, text: String = "Water rose in the valley.") throws -> (article: Int, story: Int) {
+        let (cluster, features) = cluster(days: days)
+        return try store.insert(new(article(source, title: "Title of \(source)", text: text), hash: hash, url: url),
+                                joining: StoryPlacement(id: story, cluster: cluster, features: features))
+    }
+}
+
+@Suite struct StoreConformanceTests {
+    @Test("an inserted article is found by its content hash, its URL, its source and its id", arguments: Backend.allCases)
+    func identity(backend: Backend) throws {
+        let store = try backend.make()
+        let (a, s) = try Records.insert(store, "a.txt", hash: "h1", url: "https://example.org/a")
+        let (b, _) = try Records.insert(store, "b.txt", hash: "h2")
+        #expect(try store.article(contentHash: "h1") == a)
+        #expect(try store.article(contentHash: "nope") == nil)
+        #expect(try store.article(url: "https://example.org/a")?.id == a)
+        #expect(try store.article(source: "b.txt")?.id == b)
+        #expect(try store.article(source: "a.txt") == nil, "an article with a URL is known by its URL")
+        let stored = try #require(try store.article(id: a))
+        #expect(stored.story == s && stored.revision == 1 && stored.article.title == "Title of a.txt")
+    }
+
+    @Test("a story is dirty from its first member until its dossier is saved at its revision", arguments: Backend.allCases)
+    func dirtyStories(backend: Backend) throws {
+        let store = try backend.make()
+        let (_, s) = try Records.insert(store, "a.txt", hash: "h1")
+        #expect(try store.dirtyStories() == [s])
+        let (members, revision) = try store.members(of: s)
+        #expect(members.map(\.article.source) == ["a.txt"])
+        try store.saveDossier(Story(id: "s\(s)", title: "T", articles: []), of: s, revision: revision, redated: [],
+                              stages: [StageID("dossier", 1)])
+        #expect(try store.dirtyStories().isEmpty)
+        try Records.insert(store, "b.txt", hash: "h2", story: s)
+        #expect(try store.dirtyStories() == [s], "a new member makes the story dirty again")
+        // A dossier computed before the new member cannot mark the story current.
+        try store.saveDossier(Story(id: "s\(s)", title: "old", articles: []), of: s, revision: revision, redated: [],
+                              stages: [StageID("dossier", 1)])
+        #expect(try store.dirtyStories() == [s])
+        let (now, newer) = try store.members(of: s)
+        #expect(now.map(\.article.source) == ["a.txt", "b.txt"], "members in the order they joined")
+        try store.saveDossier(Story(id: "s\(s)", title: "new", articles: []), of: s, revision: newer, redated: [],
+                              stages: [StageID("dossier", 1)])
+        #expect(try store.dirtyStories().isEmpty)
+        #expect(try store.story(s)?.story.title == "new")
+    }
+
+    @Test("a revision is kept beside the earlier ones, and the story uses the latest", arguments: Backend.allCases)
+    func revisions(backend: Backend) throws {
+        let store = try backend.make()
+        let (a, s) = try Records.insert(store, "a.html", hash: "h1", url: "https://example.org/a")
+        try store.saveDossier(Story(id: "s\(s)", title: "T", articles: []), of: s, revision: try store.members(of: s).revision,
+                              redated: [], stages: [])
+        let changed = Records.article("a.html", title: "Title corrected", text: "Water rose in the valley overnight.")
+        #expect(try store.addRevision(of: a, Records.new(changed, hash: "h2", url: "https://example.org/a")) == 2)
+        let revisions = try store.revisions(of: a)
+        #expect(revisions.map(\.revision) == [1, 2])
+        #expect(revisions.map(\.contentHash) == ["h1", "h2"])
+        #expect(revisions[0].article.text == "Water rose in the valley.")
+        #expect(try store.article(url: "https://example.org/a")?.article.title == "Title corrected")
+        #expect(try store.article(contentHash: "h1") == a && store.article(contentHash: "h2") == a)
+        #expect(try store.dirtyStories() == [s])
+        #expect(try store.members(of: s).articles.map(\.revision) == [2])
+        #expect(try store.stats().articles == 1 && store.stats().revisions == 2)
+    }
+
+    @Test("feature counts add up over articles; unseen features are absent", arguments: Backend.allCases)
+    func documentFrequencies(backend: Backend) throws {
+        let store = try backend.make()
+        try Records.insert(store, "a.txt", hash: "h1")
+        try Records.insert(store, "b.txt", hash: "h2")
+        let (documents, frequencies) = try store.documentFrequencies([1, 2, 99, UInt64.max])
+        #expect(documents == 2)
+        #expect(frequencies == [1: 2, 2: 2])
+    }
+
+    @Test("candidate stories are those within the time window, plus the most recently touched", arguments: Backend.allCases)
+    func candidates(backend: Backend) throws {
+        let store = try backend.make()
+        let (_, early) = try Records.insert(store, "early.txt", hash: "h1", days: [100, 101])
+        let (_, late) = try Records.insert(store, "late.txt", hash: "h2", days: [200])
+        let near = try store.candidateStories(from: 104, to: 104, window: 5, recent: 0).map(\.id)
+        #expect(near == [early])
+        let both = try store.candidateStories(from: 104, to: 196, window: 5, recent: 0).map(\.id)
+        #expect(both == [early, late])
+        #expect(try store.candidateStories(from: 150, to: 150, window: 5, recent: 0).isEmpty)
+        #expect(try store.candidateStories(from: nil, to: nil, window: 5, recent: 10).count == 2)
+        let cluster = try #require(try store.candidateStories(from: 100, to: 100, window: 5, recent: 0).first)
+        #expect(cluster.firstTime == 100 && cluster.lastTime == 101 && cluster.members.count == 2,
+                "the clustering state comes back as it was saved")
+    }
+
+    @Test("vectors and the embedding space come back as saved", arguments: Backend.allCases)
+    func vectors(backend: Backend) throws {
+        let store = try backend.make()
+        try store.saveVectors([(7, [0.5, -1, 2]), (UInt64.max, [1, 2, 3])])
+        #expect(try store.vectors([7, 8, UInt64.max]) == [7: [0.5, -1, 2], UInt64.max: [1, 2, 3]])
+        #expect(try store.embeddingSpace() == nil)
+        var space = EmbeddingSpace(dimension: 3)
+        space.observe([[1, 2, 3], [3, 2, 1]])
+        try store.saveEmbeddingSpace(space)
+        #expect(try store.embeddingSpace()?.mean == [2, 2, 2])
+        #expect(try store.embeddingSpace()?.count == 2)
+    }
+
+    @Test("stories list newest first, and since a day", arguments: Backend.allCases)
+    func storyList(backend: Backend) throws {
+        let store = try backend.make()
+        let early = Records.article("early.txt", title: "Early", text: "First report.", published: "2031-03-01")
+        let late = Records.article("late.txt", title: "Late", text: "Second report.", published: "2031-03-09")
+        let (c1, f1) = Records.cluster(days: [22_000])
+        let (_, s1) = try store.insert(Records.new(early, hash: "h1"), joining: StoryPlacement(id: nil, cluster: c1, features: f1))
+        let (_, s2) = try store.insert(Records.new(late, hash: "h2"), joining: StoryPlacement(id: nil, cluster: c1, features: f1))
+        let list = try store.stories(since: nil)
+        #expect(list.map(\.id) == [StoryName.of(s2), StoryName.of(s1)])
+        #expect(list[0].articles == 1 && list[0].languages == ["en"] && !list[0].current)
+        #expect(try store.stories(since: "2031-03-05").map(\.id) == [StoryName.of(s2)])
+    }
+
+    @Test("full-text search finds articles by the words of their title and text", arguments: Backend.allCases)
+    func search(backend: Backend) throws {
+        let store = try backend.make()
+        let (a, _) = try Records.insert(store, "a.txt", hash: "h1", text: "The dam at Tarnava burst overnight.")
+        try Records.insert(store, "b.txt", hash: "h2", text: "Elections were held in the north.")
+        #expect(try store.search("tarnava dam", limit: 10) == [a])
+        #expect(try store.search("\"unbalanced OR quote*", limit: 10).isEmpty, "query syntax is taken as words")
+        #expect(try store.search("", limit: 10).isEmpty)
+    }
+
+    @Test("articles and dossiers made by other stage versions are stale; nothing else is", arguments: Backend.allCases)
+    func staleness(backend: Backend) throws {
+        let store = try backend.make()
+        let current = StageID("claims.rules", 2)
+        let (old, s) = try Records.insert(store, "old.txt", hash: "h1")
+        try store.replaceAnalysis(of: old, with: Records.article("old.txt", title: "T", text: "x",
+                                                                  stages: [StageID("claims.rules", 1)]), member: nil)
+        let fresh = Records.article("new.txt", title: "T", text: "y", stages: [current])
+        let (c, f) = Records.cluster(days: [22_000])
+        try store.insert(Records.new(fresh, hash: "h2"), joining: StoryPlacement(id: nil, cluster: c, features: f))
+        #expect(try store.staleArticles(current: [current]) == [old])
+        try store.saveDossier(Story(id: "s\(s)", title: "T", articles: []), of: s, revision: try store.members(of: s).revision,
+                              redated: [], stages: [StageID("dossier", 1)])
+        #expect(try store.staleStories(current: [StageID("dossier", 1)]).isEmpty)
+        #expect(try store.staleStories(current: [StageID("dossier", 2)]) == [s])
+        #expect(try store.document(of: old)?.source == "old.txt")
+    }
+}

@@ -69,7 +69,7 @@ public struct StoryClusterer: Sendable {
         var timeSum: Double = 0
         var dated = 0
         /// The arrival number of its latest member: recency when dates are unknown.
-        public internal(set) var touched = 0
+        public var touched = 0
         /// The story's span in days since 1970, nil while no member is dated: what a store indexes to find the
         /// stories an article may join.
         public var firstTime: Double? { first }
@@ -176,6 +176,18 @@ public struct StoryClusterer: Sendable {
         active = Array(open.indices)
         self.documentFrequency = documentFrequency
         self.documents = documents
+    }
+
+    /// The order articles are placed in: event time, then source (undated last). A batch places its articles in
+    /// this order; an article that arrives before one it sorts after triggers a local replay (ParallaxIngest).
+    public static func precedes(_ a: Member, _ b: Member) -> Bool {
+        let (ta, tb) = (a.time ?? .infinity, b.time ?? .infinity)
+        return ta != tb ? ta < tb : a.source < b.source
+    }
+
+    /// The stories a member comes close to: those it joined or scored within `margin` of joining.
+    public func related(_ m: Member, margin: Float) -> [Int] {
+        explain(m).filter { $0.score >= threshold($0.parts) - margin }.map(\.cluster)
     }
 
     /// Gives the story at `index` its id in a store.
