@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import ParallaxAnalysis
 import ParallaxModel
@@ -139,61 +138,13 @@ public struct Ingestor: Sendable {
     /// Each document analysed, in order, on `jobs` threads.
     func analyse(_ documents: [RawDocument],
                  progress: @escaping @Sendable (Int) -> Void = { _ in }) -> [Result<Article, ParallaxError>] {
-        let slots = Slots<Result<Article, ParallaxError>>(count: documents.count)
-        let pipeline = articles
-        DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, documents.count))) { _ in
-            while let i = slots.claim() {
-                let document = documents[i]
-                do {
-                    slots.set(i, .success(try pipeline.run(document)))
-                } catch let error as ParallaxError {
-                    slots.set(i, .failure(error))
-                } catch {
-                    slots.set(i, .failure(ParallaxError(.unparsable, "\(error)", source: document.source)))
-                }
-                progress(slots.filled)
+        var batch = Batch(pipeline: articles)
+        batch.jobs = jobs
+        return batch.run(documents: documents, progress: progress).map { outcome in
+            switch outcome {
+            case .article(let a): return .success(a)
+            case .failure(let e): return .failure(e)
             }
         }
-        return slots.values.map { $0 ?? .failure(ParallaxError(.unparsable, "not analysed")) }
-    }
-}
-
-/// Results filled in by several threads, each slot once.
-final class Slots<T: Sendable>: @unchecked Sendable {
-    // Sendable: `items` and `next` are only touched while holding `lock`.
-    private let lock = NSLock()
-    private var items: [T?]
-    private var next = 0
-
-    init(count: Int) { items = Array(repeating: nil, count: count) }
-
-    func claim() -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard next < items.count else { return nil }
-        next += 1
-        return next - 1
-    }
-
-    func set(_ i: Int, _ value: T) {
-        lock.lock()
-        items[i] = value
-        filledCount += 1
-        lock.unlock()
-    }
-
-    private var filledCount = 0
-
-    /// How many slots are filled.
-    var filled: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return filledCount
-    }
-
-    var values: [T?] {
-        lock.lock()
-        defer { lock.unlock() }
-        return items
     }
 }

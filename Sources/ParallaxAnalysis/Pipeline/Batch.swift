@@ -20,11 +20,23 @@ public struct Batch: Sendable {
     /// `emit` receives each file's outcomes in input order as soon as they are ready.
     public func run(files: [String], progress: @Sendable (Int) -> Void = { _ in },
                     emit: @Sendable ([Outcome]) -> Void) {
-        let results = ResultSlots(count: files.count)
-        // `jobs` workers take the next file in turn, so a slow document holds up only its own worker.
-        DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, files.count))) { _ in
+        run(count: files.count, progress: progress, emit: emit) { analyse(files[$0]) }
+    }
+
+    /// Analyses documents already read (by a store's driver, from a feed), in order, on all cores.
+    public func run(documents: [RawDocument], progress: @Sendable (Int) -> Void = { _ in }) -> [Outcome] {
+        let collected = Outcomes()
+        run(count: documents.count, progress: progress, emit: { collected.append($0) }) { [analyse(documents[$0])] }
+        return collected.all
+    }
+
+    private func run(count: Int, progress: @Sendable (Int) -> Void, emit: @Sendable ([Outcome]) -> Void,
+                     work: @Sendable (Int) -> [Outcome]) {
+        let results = ResultSlots(count: count)
+        // `jobs` workers take the next item in turn, so a slow document holds up only its own worker.
+        DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, count))) { _ in
             while let i = results.claim() {
-                results.set(i, analyse(files[i]))
+                results.set(i, work(i))
                 results.flush(emit: emit, progress: progress)
             }
         }
@@ -41,16 +53,26 @@ public struct Batch: Sendable {
         } catch {
             return [.failure(ParallaxError(.unreadable, "\(error)", source: file))]
         }
-        return documents.map { document in
-            do {
-                return .article(try pipeline.run(document))
-            } catch let error as ParallaxError {
-                return .failure(error)
-            } catch {
-                return .failure(ParallaxError(.unparsable, "\(error)", source: document.source))
-            }
+        return documents.map(analyse)
+    }
+
+    /// One document analysed, or the reason it could not be.
+    public func analyse(_ document: RawDocument) -> Outcome {
+        do {
+            return .article(try pipeline.run(document))
+        } catch let error as ParallaxError {
+            return .failure(error)
+        } catch {
+            return .failure(ParallaxError(.unparsable, "\(error)", source: document.source))
         }
     }
+}
+
+/// Outcomes gathered from the serial emit callback.
+private final class Outcomes: @unchecked Sendable {
+    // Invariant: appended to only from ResultSlots.flush, which holds its lock; read after the batch.
+    private(set) var all: [Batch.Outcome] = []
+    func append(_ outcomes: [Batch.Outcome]) { all += outcomes }
 }
 
 /// Results arriving out of order, released in order.
