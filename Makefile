@@ -56,14 +56,17 @@ demo: build
 	@mkdir -p $(OUT)
 	.build/release/parallax extract examples/corpus --format text
 	@.build/release/parallax extract examples/corpus --format jsonl -o $(OUT)/examples.jsonl
-	.build/release/parallax analyze examples/corpus --format text
-	@.build/release/parallax analyze examples/corpus --format json -o $(OUT)/stories.json
-	@.build/release/parallax analyze examples/corpus --format html -o $(OUT)/dossier.html
+	.build/release/parallax ingest examples/corpus --store $(OUT)/parallax.db
+	.build/release/parallax stories --store $(OUT)/parallax.db --format text
+	.build/release/parallax story s1 --store $(OUT)/parallax.db --format text
+	@.build/release/parallax export --store $(OUT)/parallax.db --format json -o $(OUT)/stories.json
+	@.build/release/parallax export --store $(OUT)/parallax.db --format html -o $(OUT)/dossier.html
 	@echo ""
+	@echo "The store (SQLite): $(OUT)/parallax.db; run the ingest again and every report is already stored."
 	@echo "Full records (JSON Lines, one per article): $(OUT)/examples.jsonl; stories and their dossiers: $(OUT)/stories.json"
-	@echo "The dossier as a report page (open it in a browser): $(OUT)/dossier.html"
-	@echo "Try it on the seeds:  .build/release/parallax extract ../shared/seeds --format text"
-	@echo "                      .build/release/parallax analyze ../shared/seeds"
+	@echo "The dossiers as a report page (open it in a browser): $(OUT)/dossier.html"
+	@echo "Try it on the seeds:  .build/release/parallax ingest ../shared/seeds --store $(OUT)/parallax.db"
+	@echo "                      .build/release/parallax analyze ../shared/seeds   (one-shot, nothing stored)"
 
 ## test: unit tests, then the evaluations with their floors (eval/floors.json)
 test: unit eval
@@ -87,6 +90,7 @@ bench: build
 	.build/release/parallax bench extraction --data $(EVAL_DATA)/extraction/trafilatura
 	.build/release/parallax bench stories --data $(EVAL_DATA)/stories
 	.build/release/parallax bench analyze --data $(EVAL_DATA)/stories
+	.build/release/parallax bench ingest --data $(EVAL_DATA)/stories
 
 clean:
 	rm -rf .build $(OUT)

@@ -80,6 +80,24 @@ public enum StoryEval {
         return items.sorted { $0.article.source < $1.article.source }
     }
 
+    /// BASIL's articles as input records (what a user would feed `ingest`): title, date, outlet and text.
+    public static func basilRecords(_ directory: String) throws -> [RawDocument] {
+        let root = URL(fileURLWithPath: directory).appendingPathComponent("articles")
+        guard let walker = FileManager.default.enumerator(atPath: root.path) else { return [] }
+        var out: [RawDocument] = []
+        for case let path as String in walker where path.hasSuffix(".json") {
+            let record = try JSONDecoder().decode(BasilArticle.self, from: Data(contentsOf: root.appendingPathComponent(path)))
+            let text = record.paragraphs.map { $0.joined(separator: " ") }.joined(separator: "\n\n")
+            var document = RawDocument(source: "basil/" + path, format: .text, content: .string(text))
+            document.fromRecord = true
+            document.given.title = record.title
+            document.given.published = record.date
+            document.given.outlet = record.source
+            out.append(document)
+        }
+        return out.sorted { $0.source < $1.source }
+    }
+
     struct BasilArticle: Decodable {
         var title: String
         var date: String

@@ -7,7 +7,7 @@ extension Ingestor {
     /// 5. Places new articles in stories, in event-time order, against the stories the store holds in their time
     /// window; each article, its story's new clustering state and its feature counts are one transaction.
     /// Returns the new articles' ids.
-    func place(_ new: [NewArticle], progress: Progress = { _, _, _ in }) throws -> [Int] {
+    public func place(_ new: [NewArticle], progress: Progress = { _, _, _ in }) throws -> [Int] {
         guard !new.isEmpty else { return [] }
         let (profiles, order) = stories.profiles(new.map(\.article))
         let passages = order.map { profiles[$0].passage }

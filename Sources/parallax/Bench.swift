@@ -8,7 +8,7 @@ import ParallaxModel
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Measure speed (a report, not a test).",
                                                     subcommands: [ExtractionCommand.self, ArticlesCommand.self, EmbedCommand.self,
-                                                                  StoriesCommand.self, AnalyzeCommand.self])
+                                                                  StoriesCommand.self, AnalyzeCommand.self, IngestCommand.self])
 
     struct ExtractionCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "extraction",
@@ -110,6 +110,47 @@ struct Bench: ParsableCommand {
             print(DossierBench.run(name: corpus.name, stories: stories, read: corpus.read))
         }
     }
+}
+
+extension Bench {
+    struct IngestCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "ingest",
+            abstract: "The store: a fresh ingest (BASIL's 300 articles), adding one article as the store grows, a growing story.")
+        @Option(help: "Folder with basil/ (the example corpus is used when it is absent).")
+        var data = "../shared/eval/stories"
+
+        @Option(parsing: .upToNextOption, help: "Store sizes to add one article to.")
+        var sizes: [Int] = [1000, 10_000, 50_000]
+
+        @Option(parsing: .upToNextOption, help: "Story sizes to add one report to.")
+        var storySizes: [Int] = [10, 100, 500]
+
+        @Option(help: "Use only the first N documents for the fresh ingest (0: all).")
+        var limit = 0
+
+        func run() throws {
+            let (reader, stories) = Pipelines.standard()
+            var documents = ingestDocuments(data)
+            if limit > 0 { documents = Array(documents.prefix(limit)) }
+            var options = IngestBench.Options()
+            options.sizes = sizes
+            options.storySizes = storySizes
+            print(try IngestBench.run(name: FileManager.default.fileExists(atPath: data + "/basil") ? "BASIL" : "examples/corpus",
+                                      documents: documents, articles: reader, stories: stories, options: options,
+                                      log: { Terminal.note($0) }))
+        }
+    }
+}
+
+/// The documents `bench ingest` stores: BASIL's articles as records (title, date, outlet, text), or the example
+/// corpus when BASIL is absent.
+private func ingestDocuments(_ data: String) -> [RawDocument] {
+    let basil = data + "/basil"
+    if let items = try? StoryEval.basilRecords(basil), !items.isEmpty { return items }
+    print("BASIL not found at \(basil): measuring on examples/corpus")
+    let reader = DocumentReader()
+    return reader.files(in: ["examples/corpus"]).files.flatMap { (try? reader.read($0)) ?? [] }
 }
 
 /// The story pipeline and the corpus the story benchmarks read: BASIL's 300 articles, or the example corpus when
