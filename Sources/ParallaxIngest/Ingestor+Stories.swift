@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import ParallaxAnalysis
 import ParallaxModel
@@ -98,31 +99,60 @@ extension Ingestor {
         return dirty
     }
 
+    /// Where a story's refresh spent its time, in seconds.
+    public struct RefreshTimes: Sendable {
+        public var load = 0.0, vectors = 0.0, provenance = 0.0, dossier = 0.0, save = 0.0
+        public var total: Double { load + vectors + provenance + dossier + save }
+    }
+
     /// One story's provenance, title and dossier from its members as stored now.
-    public func refresh(story id: Int) throws {
+    @discardableResult
+    public func refresh(story id: Int) throws -> RefreshTimes {
+        var times = RefreshTimes()
+        var clock = DispatchTime.now().uptimeNanoseconds
+        func lap() -> Double {
+            let now = DispatchTime.now().uptimeNanoseconds
+            defer { clock = now }
+            return Double(now - clock) / 1e9
+        }
         let (stored, revision) = try store.members(of: id)
         guard !stored.isEmpty else {
             // A story whose members all moved to others in a replay: nothing to show, nothing left to do.
-            return try store.saveDossier(Story(id: StoryName.of(id), title: "", articles: []), of: id,
-                                         revision: revision, redated: [], stages: StoryPipeline.stages)
+            try store.saveDossier(Story(id: StoryName.of(id), title: "", articles: []), of: id,
+                                  revision: revision, redated: [], stages: StoryPipeline.stages, work: nil)
+            return times
         }
         let members = stored.map(\.article)
         let vectors = stored.compactMap(\.member)
-        let result = try embedded(members.flatMap(StoryPipeline.embeddedSentences)) {
-            let story = stories.assemble(id: StoryName.of(id), members,
-                                         members: vectors.count == members.count ? vectors : [])
-            return stories.dossier(story, members: members, reader: articles)
+        // A member's version: what the last refresh's work is keyed on (a revision voids what was computed).
+        let keys = stored.map { "\($0.id).\($0.revision)" }
+        let work = try store.work(of: id)
+        times.load = lap()
+        let result = try embedded(members.flatMap(StoryPipeline.embeddedSentences), loaded: { times.vectors = lap() }) {
+            let (story, compared) = stories.assemble(id: StoryName.of(id), members,
+                                                     members: vectors.count == members.count ? vectors : [],
+                                                     keys: keys, work: work)
+            times.provenance = lap()
+            let result = stories.dossier(story, members: members, reader: articles, keys: keys, work: compared)
+            times.dossier = lap()
+            return result
         }
         try store.saveDossier(result.story, of: id, revision: revision, redated: result.redated,
-                              stages: StoryPipeline.stages)
+                              stages: StoryPipeline.stages, work: result.work)
+        times.save = lap()
+        return times
     }
 
     /// Runs `body`, which embeds `texts`, with the vectors the store already has for them; keeps the new ones.
-    func embedded<T>(_ texts: [String], _ body: () throws -> T) throws -> T {
-        guard let cache = stories.embeddings else { return try body() }
+    func embedded<T>(_ texts: [String], loaded: () -> Void = {}, _ body: () throws -> T) throws -> T {
+        guard let cache = stories.embeddings else {
+            loaded()
+            return try body()
+        }
         let keys = Array(Set(texts.map(EmbeddingCache.key)))
         let known = try store.vectors(keys)
         cache.preload(known)
+        loaded()
         let result = try body()
         try store.saveVectors(cache.held(keys.filter { known[$0] == nil }))
         return result

@@ -19,15 +19,24 @@ extension SQLiteStore {
         }
     }
 
-    public func saveDossier(_ story: Story, of id: Int, revision: Int, redated: [Article], stages: [StageID]) throws {
+    public func saveDossier(_ story: Story, of id: Int, revision: Int, redated: [Article], stages: [StageID],
+                            work: StoryWork?) throws {
         let dossier = try Coding.encode(story)
         let readings = try Coding.encode(redated)
+        let work = try work.map { try Coding.encode($0) }
         try pool.write { db in
             // A dossier older than the one saved (another writer was quicker) is dropped.
             try db.execute(sql: """
-                UPDATE stories SET dossier = ?, redated = ?, stages = ?, dossier_revision = ?
+                UPDATE stories SET dossier = ?, redated = ?, stages = ?, dossier_revision = ?, work = ?
                 WHERE id = ? AND dossier_revision <= ?
-                """, arguments: [dossier, readings, Self.stages(stages), revision, id, revision])
+                """, arguments: [dossier, readings, Self.stages(stages), revision, work, id, revision])
+        }
+    }
+
+    public func work(of story: Int) throws -> StoryWork? {
+        try pool.read { db in
+            try Data.fetchOne(db, sql: "SELECT work FROM stories WHERE id = ?", arguments: [story])
+                .map { try Coding.decode(StoryWork.self, $0) }
         }
     }
 

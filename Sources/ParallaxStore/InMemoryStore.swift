@@ -24,6 +24,7 @@ public final class InMemoryStore: Store, @unchecked Sendable {
         var dossier: Story?
         var redated: [Article] = []
         var stages: [StageID] = []
+        var work: StoryWork?
         var updated = ""
         var changed = 0
     }
@@ -213,15 +214,21 @@ public final class InMemoryStore: Store, @unchecked Sendable {
         }
     }
 
-    public func saveDossier(_ story: Story, of id: Int, revision: Int, redated: [Article], stages: [StageID]) throws {
+    public func saveDossier(_ story: Story, of id: Int, revision: Int, redated: [Article], stages: [StageID],
+                            work: StoryWork?) throws {
         try locked {
             guard id >= 1, id <= storyRows.count else { throw ParallaxError(.notFound, "no story \(id)") }
             guard revision >= storyRows[id - 1].dossierRevision else { return }
+            storyRows[id - 1].work = work
             storyRows[id - 1].dossier = story
             storyRows[id - 1].dossierRevision = revision
             storyRows[id - 1].redated = redated
             storyRows[id - 1].stages = stages
         }
+    }
+
+    public func work(of story: Int) throws -> StoryWork? {
+        locked { story >= 1 && story <= storyRows.count ? storyRows[story - 1].work : nil }
     }
 
     public func stories(since: String?) throws -> [StorySummary] {

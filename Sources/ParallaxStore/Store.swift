@@ -67,7 +67,10 @@ public protocol Store: AnyObject, Sendable {
     func members(of story: Int) throws -> (articles: [StoredArticle], revision: Int)
     /// Saves a story's dossier as of `revision`; the story stays dirty if members arrived since. `redated` are
     /// members the story dated (readings kept with the story, not as the article's own analysis).
-    func saveDossier(_ story: Story, of id: Int, revision: Int, redated: [Article], stages: [StageID]) throws
+    func saveDossier(_ story: Story, of id: Int, revision: Int, redated: [Article], stages: [StageID],
+                     work: StoryWork?) throws
+    /// What the story's last refresh left for the next one to resume from.
+    func work(of story: Int) throws -> StoryWork?
     /// The stories with at least one member, newest activity first, optionally active since a day.
     func stories(since: String?) throws -> [StorySummary]
     /// One story's dossier as last saved, with its members as the dossier read them.

@@ -131,13 +131,13 @@ extension Bench {
 
         func run() throws {
             let (reader, stories) = Pipelines.standard()
-            var documents = ingestDocuments(data)
-            if limit > 0 { documents = Array(documents.prefix(limit)) }
+            let documents = ingestDocuments(data)
             var options = IngestBench.Options()
             options.sizes = sizes
             options.storySizes = storySizes
             print(try IngestBench.run(name: FileManager.default.fileExists(atPath: data + "/basil") ? "BASIL" : "examples/corpus",
-                                      documents: documents, articles: reader, stories: stories, options: options,
+                                      documents: documents, fresh: limit > 0 ? limit : nil, articles: reader,
+                                      stories: stories, options: options,
                                       log: { Terminal.note($0) }))
         }
     }

@@ -96,20 +96,33 @@ enum Records {
         let (members, revision) = try store.members(of: s)
         #expect(members.map(\.article.source) == ["a.txt"])
         try store.saveDossier(Story(id: "s\(s)", title: "T", articles: []), of: s, revision: revision, redated: [],
-                              stages: [StageID("dossier", 1)])
+                              stages: [StageID("dossier", 1)], work: nil)
         #expect(try store.dirtyStories().isEmpty)
         try Records.insert(store, "b.txt", hash: "h2", story: s)
         #expect(try store.dirtyStories() == [s], "a new member makes the story dirty again")
         // A dossier computed before the new member cannot mark the story current.
         try store.saveDossier(Story(id: "s\(s)", title: "old", articles: []), of: s, revision: revision, redated: [],
-                              stages: [StageID("dossier", 1)])
+                              stages: [StageID("dossier", 1)], work: nil)
         #expect(try store.dirtyStories() == [s])
         let (now, newer) = try store.members(of: s)
         #expect(now.map(\.article.source) == ["a.txt", "b.txt"], "members in the order they joined")
         try store.saveDossier(Story(id: "s\(s)", title: "new", articles: []), of: s, revision: newer, redated: [],
-                              stages: [StageID("dossier", 1)])
+                              stages: [StageID("dossier", 1)], work: nil)
         #expect(try store.dirtyStories().isEmpty)
         #expect(try store.story(s)?.story.title == "new")
+    }
+
+    @Test("what a refresh leaves for the next comes back as saved", arguments: Backend.allCases)
+    func work(backend: Backend) throws {
+        let store = try backend.make()
+        let (_, s) = try Records.insert(store, "a.txt", hash: "h1")
+        #expect(try store.work(of: s) == nil)
+        var work = StoryWork()
+        work.members = ["1.1"]
+        work.compared = ["1.1"]
+        try store.saveDossier(Story(id: "s\(s)", title: "T", articles: []), of: s, revision: try store.members(of: s).revision,
+                              redated: [], stages: [], work: work)
+        #expect(try store.work(of: s) == work)
     }
 
     @Test("a revision is kept beside the earlier ones, and the story uses the latest", arguments: Backend.allCases)
@@ -117,7 +130,7 @@ enum Records {
         let store = try backend.make()
         let (a, s) = try Records.insert(store, "a.html", hash: "h1", url: "https://example.org/a")
         try store.saveDossier(Story(id: "s\(s)", title: "T", articles: []), of: s, revision: try store.members(of: s).revision,
-                              redated: [], stages: [])
+                              redated: [], stages: [], work: nil)
         let changed = Records.article("a.html", title: "Title corrected", text: "Water rose in the valley overnight.")
         #expect(try store.addRevision(of: a, Records.new(changed, hash: "h2", url: "https://example.org/a")) == 2)
         let revisions = try store.revisions(of: a)
@@ -206,7 +219,7 @@ enum Records {
         try store.insert(Records.new(fresh, hash: "h2"), joining: StoryPlacement(id: nil, cluster: c, features: f))
         #expect(try store.staleArticles(current: [current]) == [old])
         try store.saveDossier(Story(id: "s\(s)", title: "T", articles: []), of: s, revision: try store.members(of: s).revision,
-                              redated: [], stages: [StageID("dossier", 1)])
+                              redated: [], stages: [StageID("dossier", 1)], work: nil)
         #expect(try store.staleStories(current: [StageID("dossier", 1)]).isEmpty)
         #expect(try store.staleStories(current: [StageID("dossier", 2)]) == [s])
         #expect(try store.document(of: old)?.source == "old.txt")

@@ -45,12 +45,14 @@ public struct ClaimAligner: Sendable {
     public var configuration = Configuration()
     public init() {}
 
-    /// Clusters of node indices, in order of their first member.
-    func clusters(_ nodes: [ClaimNode]) -> [[Int]] {
-        var clusters: [[Int]] = []
-        var articlesIn: [Set<Int>] = []
-        var languagesIn: [Set<String>] = []
-        for i in nodes.indices {
+    /// Clusters of node indices, in order of their first member. `resuming` are the clusters of the first `start`
+    /// nodes as an earlier run left them: only the nodes after them are placed (what a rebuild in the same order
+    /// would do with them).
+    func clusters(_ nodes: [ClaimNode], resuming: [[Int]] = [], from start: Int = 0) -> [[Int]] {
+        var clusters = resuming
+        var articlesIn = resuming.map { Set($0.map { nodes[$0].article }) }
+        var languagesIn = resuming.map { Set($0.map { nodes[$0].language ?? "" }) }
+        for i in nodes.indices.dropFirst(start) {
             var best: (cluster: Int, score: Float)?
             for (c, members) in clusters.enumerated() where !articlesIn[c].contains(nodes[i].article) {
                 let score = members.reduce(Float(0)) { $0 + similarity(nodes[i], nodes[$1]) } / Float(members.count)

@@ -20,11 +20,21 @@ public struct DossierBuilder: Sendable {
     /// The story with its dossier filled in. `articles` are the story's members in its order; `sentenceVectors`
     /// (centred, per article, possibly fewer than its sentences) come from the embedding model when there is one.
     public func dossier(_ story: Story, articles: [Article], sentenceVectors: [[[Float]]]?) -> Story {
+        dossier(story, articles: articles, sentenceVectors: sentenceVectors, keys: nil, work: nil).story
+    }
+
+    /// The dossier, resuming the claim alignment of `work` when its members are the first of `keys` (the members'
+    /// version keys, parallel to `articles`); returns the work to resume from next time.
+    public func dossier(_ story: Story, articles: [Article], sentenceVectors: [[[Float]]]?, keys: [String]?,
+                        work: StoryWork?) -> (story: Story, work: StoryWork) {
         var story = story
         let context = StoryContext(articles: articles, origins: story.origins, provenance: story.provenance)
         // 1–3. Claims.
         let (nodes, refutations) = claimNodes(articles, vectors: sentenceVectors)
-        let clusters = aligner.clusters(nodes)
+        let clusters = align(nodes, keys: keys, work: work)
+        var next = work ?? StoryWork()
+        next.members = keys ?? articles.map(\.source)
+        next.claims = clusters.map { $0.map { StoryWork.SentenceRef(member: nodes[$0].article, sentence: nodes[$0].sentence) } }
         let aimed = aim(refutations, at: nodes, clusters: clusters)
         let triangulator = ClaimTriangulator(context: context, languages: languages)
         var claims = clusters.indices.map { c in
@@ -55,7 +65,23 @@ public struct DossierBuilder: Sendable {
         for i in story.articles.indices {
             if let a = bySource[story.articles[i].source] { story.articles[i].flags += spinning.flags(a) }
         }
-        return story
+        return (story, next)
+    }
+
+    /// The claim clusters: `work`'s alignment resumed when it covers the first members unchanged (every claim
+    /// sentence of those members placed), else aligned from scratch.
+    func align(_ nodes: [ClaimNode], keys: [String]?, work: StoryWork?) -> [[Int]] {
+        guard let keys, let work, !work.members.isEmpty, keys.starts(with: work.members) else {
+            return aligner.clusters(nodes)
+        }
+        let index = Dictionary(nodes.indices.map { (StoryWork.SentenceRef(member: nodes[$0].article, sentence: nodes[$0].sentence), $0) },
+                               uniquingKeysWith: { a, _ in a })
+        let resumed = work.claims.map { $0.compactMap { index[$0] } }.filter { !$0.isEmpty }
+        let prefix = nodes.prefix { $0.article < work.members.count }.count
+        guard resumed.joined().count == prefix, Set(resumed.joined()) == Set(0..<prefix) else {
+            return aligner.clusters(nodes)
+        }
+        return aligner.clusters(nodes, resuming: resumed, from: prefix)
     }
 
     // MARK: Claim sentences

@@ -35,9 +35,22 @@ struct FigureComparer: Sendable {
                 seen[f.sentence, default: 0] += 1
             }
         }
+        // Only items that could be one quantity are compared: those of one unit in one place of one claim, or of
+        // one unit whose counted thing starts with one word (the pairs `sameQuantity` can accept; a story of
+        // hundreds of reports has thousands of figures, and comparing them all was quadratic).
         var sets = DisjointSets(count: items.count)
-        for i in items.indices {
-            for j in items.indices where j > i && sameQuantity(items[i], items[j]) { sets.union(i, j) }
+        var buckets: [String: [Int]] = [:]
+        for (i, item) in items.enumerated() {
+            let unit = item.figure.unit ?? ""
+            if let claim = item.claim { buckets["c\u{1}\(unit)\u{1}\(claim)\u{1}\(item.position)", default: []].append(i) }
+            if let first = item.counted.first { buckets["w\u{1}\(unit)\u{1}\(first)", default: []].append(i) }
+        }
+        for bucket in buckets.values {
+            for (n, i) in bucket.enumerated() {
+                for j in bucket[(n + 1)...] where sets.root(i) != sets.root(j) && sameQuantity(items[i], items[j]) {
+                    sets.union(i, j)
+                }
+            }
         }
         // A copy repeating its original's figure compares nothing: values must come from two origins.
         return sets.groups().filter { g in Set(g.map { context.originOf[items[$0].article] }).count >= 2 }

@@ -66,7 +66,7 @@ public struct StoryPipeline: Sendable {
         }
         // 5–6. Provenance and titles.
         return members.enumerated().map { n, placed in
-            assemble(id: "s\(n + 1)", placed.map { articles[$0.0] }, members: placed.map(\.1))
+            assemble(id: "s\(n + 1)", placed.map { articles[$0.0] }, members: placed.map(\.1)).story
         }
     }
 
@@ -136,25 +136,33 @@ public struct StoryPipeline: Sendable {
 
     /// Provenance edges among articles taken as one story.
     public func provenance(of articles: [Article]) -> [ProvenanceEdge] {
-        let items = articles.map { a in
+        provenance.edges(withSentenceVectors(items(articles)))
+    }
+
+    private func items(_ articles: [Article]) -> [ProvenanceDetector.Item] {
+        articles.map { a in
             ProvenanceDetector.Item(article: a, time: a.published.flatMap(StoryTime.days(iso:)), sentenceVectors: nil)
         }
-        return provenance.edges(withSentenceVectors(items))
     }
 
     /// 5–6. A story of these articles (in the order they joined): who reused whom, which share an origin, and
     /// its title, that of the report most typical of the whole.
-    public func assemble(id: String, _ articles: [Article], members: [StoryClusterer.Member]) -> Story {
-        let edges = provenance(of: articles)
+    /// `keys` name the articles' versions and `work` is what the story's last refresh left: only pairs of
+    /// versions not compared before are compared.
+    public func assemble(id: String, _ articles: [Article], members: [StoryClusterer.Member], keys: [String]? = nil,
+                         work: StoryWork? = nil) -> (story: Story, work: StoryWork) {
+        let (edges, next) = provenance.edges(withSentenceVectors(items(articles)), keys: keys ?? articles.map(\.source),
+                                             work: work)
         let scorer = StoryClusterer(configuration: clustering)
         let whole = StoryClusterer.Cluster(id: 0, members: members)
         let centrality = members.map { scorer.centrality($0, in: whole) }
         let central = centrality.indices.max { centrality[$0] < centrality[$1] } ?? 0
-        return Story(
+        let story = Story(
             id: id, title: Self.headline(articles[central < articles.count ? central : 0]),
             articles: articles.map(StoryArticle.init(article:)),
             provenance: edges,
             origins: ProvenanceDetector.origins(sources: articles.map(\.source), edges: edges))
+        return (story, next)
     }
 
     /// A copy whose vector cache starts empty and is kept in memory: every vector is computed, as on a first run.
@@ -175,10 +183,15 @@ public struct StoryPipeline: Sendable {
 
     /// 7. The dossier, once the story has dated its undated members (`StoryDating`); returns the story and the
     /// members read again as of the story's day.
-    public func dossier(_ story: Story, members: [Article], reader: ArticlePipeline) -> (story: Story, redated: [Article]) {
+    /// With `keys` and `work` (see `assemble`), the claim alignment resumes where the last refresh left it.
+    public func dossier(_ story: Story, members: [Article], reader: ArticlePipeline, keys: [String]? = nil,
+                        work: StoryWork? = nil) -> (story: Story, redated: [Article], work: StoryWork) {
         let (dated, redated) = StoryDating.date(story, articles: members, reader: reader)
         let bySource = Dictionary(redated.map { ($0.source, $0) }, uniquingKeysWith: { a, _ in a })
-        return (dossier(dated, articles: members.map { bySource[$0.source] ?? $0 }), redated)
+        let read = members.map { bySource[$0.source] ?? $0 }
+        let (result, next) = dossiers.dossier(dated, articles: read, sentenceVectors: sentenceVectors(read), keys: keys,
+                                              work: work)
+        return (result, redated, next)
     }
 
     /// Centred embeddings of each article's first 80 sentences (more than a long report has; bounded on very long

@@ -57,15 +57,41 @@ public struct ProvenanceDetector: Sendable {
 
     /// Edges between every pair of items that reuse one another, strongest relation per pair.
     public func edges(_ items: [Item]) -> [ProvenanceEdge] {
-        let texts = items.map { Compared($0.article, stopwords: stopwords) }
+        edges(items, keys: items.map(\.article.source), work: nil).edges
+    }
+
+    /// The edges, comparing only the pairs of item versions (`keys`, parallel to `items`) that `work` has not
+    /// compared yet; returns the work with every pair of these items in it.
+    public func edges(_ items: [Item], keys: [String], work: StoryWork?) -> (edges: [ProvenanceEdge], work: StoryWork) {
+        let compared = Set(work?.compared ?? [])
+        let found = work?.foundIndex ?? [:]
+        var texts: [Compared?] = Array(repeating: nil, count: items.count)
+        func text(_ i: Int) -> Compared {
+            if let t = texts[i] { return t }
+            let t = Compared(items[i].article, stopwords: stopwords)
+            texts[i] = t
+            return t
+        }
         var edges: [ProvenanceEdge] = []
+        var pairs: [StoryWork.Pair] = []
         for i in items.indices {
             for j in items.indices where j > i {
-                guard let found = relation(items[i], texts[i], items[j], texts[j]) else { continue }
-                edges.append(orient(found, items[i], items[j]))
+                let edge: ProvenanceEdge?
+                if compared.contains(keys[i]), compared.contains(keys[j]) {
+                    edge = found[StoryWork.pairKey(keys[i], keys[j])]
+                } else {
+                    edge = relation(items[i], text(i), items[j], text(j)).map { orient($0, items[i], items[j]) }
+                }
+                if let edge {
+                    edges.append(edge)
+                    pairs.append(StoryWork.Pair(a: keys[i], b: keys[j], edge: edge))
+                }
             }
         }
-        return Self.reduced(edges) + external(items, edges)
+        var next = work ?? StoryWork()
+        next.compared = keys
+        next.found = pairs
+        return (Self.reduced(edges) + external(items, edges), next)
     }
 
     /// Pages that say they were translated, whose original is not among the inputs: an edge from the original as
