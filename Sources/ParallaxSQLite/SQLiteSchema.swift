@@ -55,8 +55,9 @@ enum SQLiteSchema {
                 CREATE VIRTUAL TABLE search USING fts5(title, text, tokenize = 'unicode61 remove_diacritics 2');
                 """)
         }
-        migrator.registerMigration("v2: what a story's refresh leaves for the next (incremental dossiers)") { db in
+        migrator.registerMigration("v2: what a story's refresh leaves for the next; the story list's summary") { db in
             try db.execute(sql: "ALTER TABLE stories ADD COLUMN work BLOB")
+            try db.execute(sql: "ALTER TABLE stories ADD COLUMN summary BLOB")
         }
         return migrator
     }

@@ -15,7 +15,7 @@ extension SQLiteStore {
         try pool.read { db in
             guard let revision = try Int.fetchOne(db, sql: "SELECT revision FROM stories WHERE id = ?", arguments: [story])
             else { throw ParallaxError(.notFound, "no story \(StoryName.of(story))", source: path) }
-            return (try Self.latest(db, where: "a.story = ?", [story]).reversed(), revision)
+            return (try Self.latest(db, where: "a.story = ?", [story], cache: records).reversed(), revision)
         }
     }
 
@@ -24,12 +24,13 @@ extension SQLiteStore {
         let dossier = try Coding.encode(story)
         let readings = try Coding.encode(redated)
         let work = try work.map { try Coding.encode($0) }
+        let summary = try Coding.encode(StorySummary(story: story, id: id, updated: "", current: true))
         try pool.write { db in
             // A dossier older than the one saved (another writer was quicker) is dropped.
             try db.execute(sql: """
-                UPDATE stories SET dossier = ?, redated = ?, stages = ?, dossier_revision = ?, work = ?
+                UPDATE stories SET dossier = ?, redated = ?, stages = ?, dossier_revision = ?, work = ?, summary = ?
                 WHERE id = ? AND dossier_revision <= ?
-                """, arguments: [dossier, readings, Self.stages(stages), revision, work, id, revision])
+                """, arguments: [dossier, readings, Self.stages(stages), revision, work, summary, id, revision])
         }
     }
 
@@ -43,16 +44,21 @@ extension SQLiteStore {
     public func stories(since: String?) throws -> [StorySummary] {
         try pool.read { db in
             let rows = try Row.fetchAll(db, sql: """
-                SELECT id, dossier, updated, revision, dossier_revision FROM stories
+                SELECT id, summary, members, last_published, updated, revision, dossier_revision FROM stories
                 WHERE members > 0 AND (?1 IS NULL OR COALESCE(last_published, updated) >= ?1)
                 """, arguments: [since])
             return try rows.map { row in
                 let id: Int = row["id"]
-                let dossier: Data? = row["dossier"]
-                let members = try Self.latest(db, where: "a.story = ?", [id]).reversed().map(\.article)
-                return StorySummary(story: try dossier.map { try Coding.decode(Story.self, $0) }, id: id,
-                                    members: members, updated: row["updated"],
-                                    current: (row["dossier_revision"] as Int) >= (row["revision"] as Int))
+                guard let data = row["summary"] as Data? else {
+                    return .pending(id: id, articles: row["members"], lastPublished: row["last_published"],
+                                    updated: row["updated"])
+                }
+                var summary = try Coding.decode(StorySummary.self, data)
+                summary.articles = row["members"]
+                summary.lastPublished = row["last_published"]
+                summary.updated = row["updated"]
+                summary.current = (row["dossier_revision"] as Int) >= (row["revision"] as Int)
+                return summary
             }.sorted(by: StorySummary.newestFirst)
         }
     }
@@ -63,7 +69,7 @@ extension SQLiteStore {
                   let data = row["dossier"] as Data? else { return nil }
             let redated = try (row["redated"] as Data?).map { try Coding.decode([Article].self, $0) } ?? []
             let bySource = Dictionary(redated.map { ($0.source, $0) }, uniquingKeysWith: { a, _ in a })
-            let members = try Self.latest(db, where: "a.story = ?", [id]).reversed().map { bySource[$0.article.source] ?? $0.article }
+            let members = try Self.latest(db, where: "a.story = ?", [id], cache: records).reversed().map { bySource[$0.article.source] ?? $0.article }
             return (try Coding.decode(Story.self, data), members)
         }
     }

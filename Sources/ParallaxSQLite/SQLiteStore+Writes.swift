@@ -102,7 +102,8 @@ extension SQLiteStore {
                 try Self.touch(db, story: id, at: now)
                 try Self.refreshMembership(db, story: id)
                 if !ids.contains(id) {
-                    try db.execute(sql: "UPDATE stories SET dossier = NULL, redated = NULL WHERE id = ?", arguments: [id])
+                    try db.execute(sql: "UPDATE stories SET dossier = NULL, redated = NULL, summary = NULL WHERE id = ?",
+                                   arguments: [id])
                 }
             }
             return ids
@@ -123,6 +124,7 @@ extension SQLiteStore {
             else { throw ParallaxError(.notFound, "no article \(id)", source: path) }
             try db.execute(sql: "UPDATE revisions SET record = ? WHERE article = ? AND revision = ?",
                            arguments: [record, id, row["revision"] as Int])
+            records.forget(id)
             try db.execute(sql: "UPDATE articles SET stages = ?, published = ?, member = COALESCE(?, member) WHERE id = ?",
                            arguments: [Self.stages(article.stages), article.published, encodedMember, id])
             try Self.index(db, article: id, article)

@@ -14,6 +14,7 @@ public final class SQLiteStore: Store, @unchecked Sendable {
     public let path: String
     private var lockFile: Int32 = -1
     private let lockGuard = NSLock()
+    let records = RecordCache()
 
     /// Opens (creating and migrating when needed) the store at `path`.
     public init(path: String) throws {
@@ -76,33 +77,40 @@ public final class SQLiteStore: Store, @unchecked Sendable {
 
     public func article(url: String) throws -> StoredArticle? {
         try pool.read { db in
-            try Self.latest(db, where: "a.url = ?", [url]).first
+            try Self.latest(db, where: "a.url = ?", [url], cache: records).first
         }
     }
 
     public func article(source: String) throws -> StoredArticle? {
         try pool.read { db in
-            try Self.latest(db, where: "a.source = ? AND a.url IS NULL", [source]).first
+            try Self.latest(db, where: "a.source = ? AND a.url IS NULL", [source], cache: records).first
         }
     }
 
     public func article(id: Int) throws -> StoredArticle? {
-        try pool.read { db in try Self.latest(db, where: "a.id = ?", [id]).first }
+        try pool.read { db in try Self.latest(db, where: "a.id = ?", [id], cache: records).first }
     }
 
-    /// Articles at their latest revision, by id.
-    static func latest(_ db: Database, where condition: String, _ arguments: StatementArguments) throws -> [StoredArticle] {
+    /// Articles at their latest revision, by id (newest first). Records are decoded once per process and kept
+    /// (`RecordCache`): a story's refresh reads all its members, and decoding them is most of its cost.
+    static func latest(_ db: Database, where condition: String, _ arguments: StatementArguments,
+                       cache: RecordCache) throws -> [StoredArticle] {
         let rows = try Row.fetchAll(db, sql: """
-            SELECT a.id, a.revision, a.story, a.url, a.member, r.record FROM articles a
-            JOIN revisions r ON r.article = a.id AND r.revision = a.revision
-            WHERE \(condition) ORDER BY a.id DESC
+            SELECT a.id, a.revision, a.story, a.url FROM articles a WHERE \(condition) ORDER BY a.id DESC
             """, arguments: arguments)
         return try rows.map { row in
-            let member: Data? = row["member"]
-            return StoredArticle(
-                id: row["id"], revision: row["revision"], story: row["story"], url: row["url"],
-                article: try Coding.decode(Article.self, row["record"]),
-                member: try member.map { try Coding.decode(StoryClusterer.Member.self, $0) })
+            let id: Int = row["id"], revision: Int = row["revision"]
+            let (article, member) = try cache.record(id: id, revision: revision) {
+                let record = try Row.fetchOne(db, sql: """
+                    SELECT a.member, r.record FROM articles a JOIN revisions r ON r.article = a.id AND r.revision = ?
+                    WHERE a.id = ?
+                    """, arguments: [revision, id])!
+                let member: Data? = record["member"]
+                return (try Coding.decode(Article.self, record["record"]),
+                        try member.map { try Coding.decode(StoryClusterer.Member.self, $0) })
+            }
+            return StoredArticle(id: id, revision: revision, story: row["story"], url: row["url"], article: article,
+                                 member: member)
         }
     }
 
@@ -183,6 +191,38 @@ public final class SQLiteStore: Store, @unchecked Sendable {
                                arguments: [Int64(bitPattern: key), Coding.data(vector)])
             }
         }
+    }
+}
+
+/// Decoded article records by id and revision, kept for the life of the process (a revision never changes once
+/// written, except by `replaceAnalysis`, which drops its entry). Past 20,000 records (about 1 GB of articles) it
+/// starts afresh.
+final class RecordCache: @unchecked Sendable {
+    // Sendable: `entries` is only touched while holding `lock`.
+    private let lock = NSLock()
+    private var entries: [Int: (revision: Int, article: Article, member: StoryClusterer.Member?)] = [:]
+    static let capacity = 20_000
+
+    func record(id: Int, revision: Int,
+                decode: () throws -> (Article, StoryClusterer.Member?)) throws -> (Article, StoryClusterer.Member?) {
+        lock.lock()
+        if let hit = entries[id], hit.revision == revision {
+            lock.unlock()
+            return (hit.article, hit.member)
+        }
+        lock.unlock()
+        let decoded = try decode()
+        lock.lock()
+        if entries.count >= Self.capacity { entries = [:] }
+        entries[id] = (revision, decoded.0, decoded.1)
+        lock.unlock()
+        return decoded
+    }
+
+    func forget(_ id: Int) {
+        lock.lock()
+        entries[id] = nil
+        lock.unlock()
     }
 }
 

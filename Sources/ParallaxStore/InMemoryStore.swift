@@ -236,9 +236,15 @@ public final class InMemoryStore: Store, @unchecked Sendable {
             storyRows.indices.compactMap { i -> StorySummary? in
                 let row = storyRows[i]
                 guard !row.members.isEmpty else { return nil }
-                let members = row.members.compactMap(stored).map(\.article)
-                return StorySummary(story: row.dossier, id: i + 1, members: members, updated: row.updated,
-                                    current: row.dossierRevision >= row.revision)
+                let current = row.dossierRevision >= row.revision
+                let lastPublished = row.members.compactMap { stored($0)?.article.published.map { String($0.prefix(10)) } }.max()
+                guard let dossier = row.dossier else {
+                    return .pending(id: i + 1, articles: row.members.count, lastPublished: lastPublished, updated: row.updated)
+                }
+                var summary = StorySummary(story: dossier, id: i + 1, updated: row.updated, current: current)
+                summary.articles = row.members.count
+                summary.lastPublished = lastPublished
+                return summary
             }.filter { summary in since.map { (summary.lastPublished ?? summary.updated) >= $0 } ?? true }
                 .sorted(by: StorySummary.newestFirst)
         }
@@ -306,17 +312,23 @@ public enum SearchQuery {
 }
 
 extension StorySummary {
-    /// The summary of a story from its saved dossier (title, origins, claims) and its current members.
-    public init(story: Story?, id: Int, members: [Article], updated: String, current: Bool) {
-        let outlets = Set(members.map(\.outletName))
-        let languages = Set(members.flatMap { a in a.languages.filter { $0.share >= 0.2 }.map(\.code) })
+    /// The summary of a story from its saved dossier (members, outlets, languages, origins, claims).
+    public init(story: Story, id: Int, updated: String, current: Bool) {
+        let languages = Set(story.articles.flatMap(\.languages))
         self.init(
-            id: StoryName.of(id), title: story?.title ?? members.first.map { $0.title ?? $0.source } ?? "",
-            articles: members.count, outlets: outlets.count, origins: story?.origins.count ?? members.count,
+            id: StoryName.of(id), title: story.title, articles: story.articles.count,
+            outlets: Set(story.articles.map(\.outletName)).count, origins: story.origins.count,
             languages: languages.sorted(),
-            lastPublished: members.compactMap { $0.published.map { String($0.prefix(10)) } }.max(),
-            updated: updated, claims: story?.claims.count ?? 0,
-            corroborated: story?.claims.filter { $0.status == .corroborated }.count ?? 0, current: current)
+            lastPublished: story.articles.compactMap { $0.published.map { String($0.prefix(10)) } }.max(),
+            updated: updated, claims: story.claims.count,
+            corroborated: story.claims.filter { $0.status == .corroborated }.count, current: current)
+    }
+
+    /// A story whose first dossier is still being made.
+    public static func pending(id: Int, articles: Int, lastPublished: String?, updated: String) -> StorySummary {
+        StorySummary(id: StoryName.of(id), title: "(new story: its dossier is being made)", articles: articles,
+                     outlets: 0, origins: 0, languages: [], lastPublished: lastPublished, updated: updated, claims: 0,
+                     corroborated: 0, current: false)
     }
 
     /// Newest activity first: the latest publication day, then the latest change, then the id.

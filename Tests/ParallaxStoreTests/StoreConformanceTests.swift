@@ -193,8 +193,14 @@ enum Records {
         let (_, s2) = try store.insert(Records.new(late, hash: "h2"), joining: StoryPlacement(id: nil, cluster: c1, features: f1))
         let list = try store.stories(since: nil)
         #expect(list.map(\.id) == [StoryName.of(s2), StoryName.of(s1)])
-        #expect(list[0].articles == 1 && list[0].languages == ["en"] && !list[0].current)
+        #expect(list[0].articles == 1 && !list[0].current, "a story waiting for its first dossier is listed")
         #expect(try store.stories(since: "2031-03-05").map(\.id) == [StoryName.of(s2)])
+        let dossier = Story(id: StoryName.of(s2), title: "Late news", articles: [StoryArticle(article: late)],
+                            origins: [["late.txt"]])
+        try store.saveDossier(dossier, of: s2, revision: try store.members(of: s2).revision, redated: [], stages: [],
+                              work: nil)
+        let summary = try #require(try store.stories(since: nil).first)
+        #expect(summary.title == "Late news" && summary.current && summary.languages == ["en"] && summary.outlets == 1)
     }
 
     @Test("full-text search finds articles by the words of their title and text", arguments: Backend.allCases)

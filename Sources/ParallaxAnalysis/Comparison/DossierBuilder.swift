@@ -9,6 +9,8 @@ public struct DossierBuilder: Sendable {
     public var spinning: SpinningDetector
     public var stopwords: Stoplists
     public var languages: LanguageKit
+    /// What each article yields alone, kept while this builder lives (a growing story re-reads its members).
+    public var memo = ArticleMemo()
 
     public init(stopwords: Stoplists, languages: LanguageKit = .shipped, spinning: SpinningDetector = .shipped) {
         self.stopwords = stopwords
@@ -60,10 +62,10 @@ public struct DossierBuilder: Sendable {
         story.timeline = timeline(context, claimOf: claimOf, claims: claims)
         story.gaps = gaps(claims, outlets: context.outlets)
         // 7–8. Framing and spinning.
-        story.framing = framer.framing(articles)
+        story.framing = framer.framing(articles, memo: memo)
         let bySource = Dictionary(articles.map { ($0.source, $0) }, uniquingKeysWith: { a, _ in a })
         for i in story.articles.indices {
-            if let a = bySource[story.articles[i].source] { story.articles[i].flags += spinning.flags(a) }
+            if let a = bySource[story.articles[i].source] { story.articles[i].flags += memo.value(a, "spun") { spinning.flags(a) } }
         }
         return (story, next)
     }
@@ -92,23 +94,38 @@ public struct DossierBuilder: Sendable {
         var nodes: [ClaimNode] = []
         var refutations: [ClaimNode] = []
         for (i, a) in articles.enumerated() {
-            let bySentence = Dictionary(grouping: a.claims, by: \.sentence)
-            for s in bySentence.keys.sorted() where s < a.sentences.count {
-                let claims = bySentence[s]!
-                let language = a.sentences[s].language ?? a.language
-                let vector = vectors.flatMap { s < $0[i].count ? $0[i][s] : nil }
-                let words = contentWords(a.sentences[s].text, language: language)
-                let figures = Set(a.figures.filter { $0.sentence == s && $0.value >= 10 }.map { Int($0.value.rounded()) })
-                if let refuting = claims.first(where: \.refutes) {
-                    refutations.append(ClaimNode(article: i, sentence: s, claim: refuting, language: language,
-                                                 words: words, figures: figures, vector: vector))
-                    continue
-                }
-                guard words.count >= 3 else { continue }
-                let claim = claims.first { $0.kind == .quote } ?? claims[0]
-                nodes.append(ClaimNode(article: i, sentence: s, claim: claim, language: language, words: words,
-                                       figures: figures, vector: vector))
+            let (made, refuting) = memo.value(a, "claim-nodes") { claimNodes(of: a) }
+            func placed(_ node: ClaimNode) -> ClaimNode {
+                var n = node
+                n.article = i
+                n.vector = vectors.flatMap { n.sentence < $0[i].count ? $0[i][n.sentence] : nil }
+                return n
             }
+            nodes += made.map(placed)
+            refutations += refuting.map(placed)
+        }
+        return (nodes, refutations)
+    }
+
+    /// One article's claim nodes, without their place in the story or vectors.
+    private func claimNodes(of a: Article) -> (nodes: [ClaimNode], refutations: [ClaimNode]) {
+        var nodes: [ClaimNode] = []
+        var refutations: [ClaimNode] = []
+        let bySentence = Dictionary(grouping: a.claims, by: \.sentence)
+        for s in bySentence.keys.sorted() where s < a.sentences.count {
+            let claims = bySentence[s]!
+            let language = a.sentences[s].language ?? a.language
+            let words = contentWords(a.sentences[s].text, language: language)
+            let figures = Set(a.figures.filter { $0.sentence == s && $0.value >= 10 }.map { Int($0.value.rounded()) })
+            if let refuting = claims.first(where: \.refutes) {
+                refutations.append(ClaimNode(article: 0, sentence: s, claim: refuting, language: language,
+                                             words: words, figures: figures, vector: nil))
+                continue
+            }
+            guard words.count >= 3 else { continue }
+            let claim = claims.first { $0.kind == .quote } ?? claims[0]
+            nodes.append(ClaimNode(article: 0, sentence: s, claim: claim, language: language, words: words,
+                                   figures: figures, vector: nil))
         }
         return (nodes, refutations)
     }

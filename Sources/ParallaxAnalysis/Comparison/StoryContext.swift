@@ -52,10 +52,20 @@ struct StoryContext: Sendable {
         func words(_ text: String) -> String {
             " " + text.lowercased().split { !$0.isLetter && !$0.isNumber }.joined(separator: " ") + " "
         }
+        // Each organisation's words once, indexed by its first word: a role is checked only against the names
+        // whose first word it contains (hundreds of reports name thousands of people and organisations).
+        var byFirstWord: [String: [(id: String, name: String, words: String)]] = [:]
+        for (id, name) in organisations {
+            let w = words(name)
+            guard let first = w.split(separator: " ").first else { continue }
+            byFirstWord[String(first), default: []].append((id, name, w))
+        }
         var out: [String: String] = [:]
-        for (person, list) in roles where person.hasPrefix("person:") {
-            let role = list.map(words).joined(separator: "|")
-            let named = organisations.filter { role.contains(words($0.value)) }
+        for (person, list) in roles where person.hasPrefix("person:") && !list.isEmpty {
+            let role = Set(list).map(words).joined(separator: "|")
+            let roleWords = Set(role.split { $0 == " " || $0 == "|" }.map(String.init))
+            let named = roleWords.flatMap { byFirstWord[$0] ?? [] }.filter { role.contains($0.words) }
+                .map { (key: $0.id, value: $0.name) }
             // The fullest name that fits ("Harbour Authority" before "Authority"); ties by id, for stability.
             if let org = named.max(by: { ($0.value.count, $1.key) < ($1.value.count, $0.key) }) { out[person] = org.key }
         }

@@ -10,16 +10,19 @@ public struct OutletFramer: Sendable {
     public init(languages: LanguageKit = .shipped) { self.languages = languages }
 
     /// Framing per outlet (`Article.outletName`) of the given articles.
-    public func framing(_ articles: [Article]) -> [String: OutletFraming] {
-        Dictionary(grouping: articles, by: \.outletName).mapValues(framing(of:))
+    /// With a memo, each article's cues are read once while it lasts.
+    public func framing(_ articles: [Article], memo: ArticleMemo? = nil) -> [String: OutletFraming] {
+        Dictionary(grouping: articles, by: \.outletName).mapValues { framing(of: $0, memo: memo) }
     }
 
     /// One outlet's reports, taken together.
-    func framing(of reports: [Article]) -> OutletFraming {
+    func framing(of reports: [Article], memo: ArticleMemo? = nil) -> OutletFraming {
         var f = OutletFraming(sources: reports.map(\.source))
         for a in reports {
-            add(names(in: a), to: &f)
-            for term in scareQuotes(in: a) where !f.scareQuotes.contains(term) { f.scareQuotes.append(term) }
+            let (found, quoted) = memo?.value(a, "framing") { (names(in: a), scareQuotes(in: a)) }
+                ?? (names(in: a), scareQuotes(in: a))
+            add(found, to: &f)
+            for term in quoted where !f.scareQuotes.contains(term) { f.scareQuotes.append(term) }
             for span in a.techniques { f.techniques[span.technique, default: 0] += 1 }
         }
         let all = reports.flatMap(\.claims)

@@ -152,7 +152,7 @@ public struct StoryPipeline: Sendable {
     public func assemble(id: String, _ articles: [Article], members: [StoryClusterer.Member], keys: [String]? = nil,
                          work: StoryWork? = nil) -> (story: Story, work: StoryWork) {
         let (edges, next) = provenance.edges(withSentenceVectors(items(articles)), keys: keys ?? articles.map(\.source),
-                                             work: work)
+                                             work: work, memo: dossiers.memo)
         let scorer = StoryClusterer(configuration: clustering)
         let whole = StoryClusterer.Cluster(id: 0, members: members)
         let centrality = members.map { scorer.centrality($0, in: whole) }

@@ -62,13 +62,17 @@ public struct ProvenanceDetector: Sendable {
 
     /// The edges, comparing only the pairs of item versions (`keys`, parallel to `items`) that `work` has not
     /// compared yet; returns the work with every pair of these items in it.
-    public func edges(_ items: [Item], keys: [String], work: StoryWork?) -> (edges: [ProvenanceEdge], work: StoryWork) {
+    /// With a memo, each article's shingles and words are computed once while it lasts.
+    public func edges(_ items: [Item], keys: [String], work: StoryWork?,
+                      memo: ArticleMemo? = nil) -> (edges: [ProvenanceEdge], work: StoryWork) {
         let compared = Set(work?.compared ?? [])
         let found = work?.foundIndex ?? [:]
         var texts: [Compared?] = Array(repeating: nil, count: items.count)
         func text(_ i: Int) -> Compared {
             if let t = texts[i] { return t }
-            let t = Compared(items[i].article, stopwords: stopwords)
+            let article = items[i].article
+            let t = memo?.value(article, "compared") { Compared(article, stopwords: stopwords) }
+                ?? Compared(article, stopwords: stopwords)
             texts[i] = t
             return t
         }
