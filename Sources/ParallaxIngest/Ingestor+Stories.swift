@@ -19,9 +19,7 @@ extension Ingestor {
         let times = profiles.compactMap(\.time)
         let keys = Set(profiles.flatMap { Array($0.entityCounts.keys) + Array($0.termCounts.keys) })
         let (documents, frequencies) = try store.documentFrequencies(keys)
-        let open = try store.candidateStories(from: times.min(), to: times.max(),
-                                              window: stories.clustering.windowDays,
-                                              recent: stories.clustering.maxActiveStories)
+        let open = try candidates(times: times, undated: times.count < profiles.count)
         var clusterer = StoryClusterer(configuration: stories.clustering, open: open,
                                        documentFrequency: frequencies, documents: documents)
         var stored = Set(open.indices)
@@ -45,9 +43,7 @@ extension Ingestor {
             }
             if later, try replay(related.map { clusterer.clusters[$0].id },
                                  touched: related.map { clusterer.clusters[$0].touched }.max() ?? 0) {
-                let open = try store.candidateStories(from: times.min(), to: times.max(),
-                                                      window: stories.clustering.windowDays,
-                                                      recent: stories.clustering.maxActiveStories)
+                let open = try candidates(times: times, undated: times.count < profiles.count)
                 let (documents, frequencies) = try store.documentFrequencies(keys)
                 clusterer = StoryClusterer(configuration: stories.clustering, open: open,
                                            documentFrequency: frequencies, documents: documents)
@@ -56,6 +52,14 @@ extension Ingestor {
         }
         if let space { try store.saveEmbeddingSpace(space) }
         return ids
+    }
+
+    /// The stories a batch may join: those in its time window and the recent undated ones, and every recent one
+    /// when the batch has undated articles (they may belong anywhere).
+    func candidates(times: [Double], undated: Bool) throws -> [StoryClusterer.Cluster] {
+        let bound = stories.clustering.maxActiveStories
+        return try store.candidateStories(from: times.min(), to: times.max(), window: stories.clustering.windowDays,
+                                          recentUndated: bound, recent: undated ? bound : 0)
     }
 
     /// Re-forms these stories by placing their members again in event-time order (with the features each had when

@@ -133,7 +133,7 @@ public final class SQLiteStore: Store, @unchecked Sendable {
         }
     }
 
-    public func candidateStories(from: Double?, to: Double?, window: Double,
+    public func candidateStories(from: Double?, to: Double?, window: Double, recentUndated: Int,
                                  recent: Int) throws -> [StoryClusterer.Cluster] {
         try pool.read { db in
             var ids = Set<Int>()
@@ -142,8 +142,13 @@ public final class SQLiteStore: Store, @unchecked Sendable {
                     SELECT id FROM stories WHERE last_time >= ? AND first_time <= ?
                     """, arguments: [from - window, to + window]))
             }
-            ids.formUnion(try Int.fetchAll(db, sql: "SELECT id FROM stories ORDER BY touched DESC LIMIT ?",
-                                           arguments: [recent]))
+            ids.formUnion(try Int.fetchAll(db, sql: """
+                SELECT id FROM stories WHERE first_time IS NULL AND members > 0 ORDER BY touched DESC LIMIT ?
+                """, arguments: [recentUndated]))
+            if recent > 0 {
+                ids.formUnion(try Int.fetchAll(db, sql: "SELECT id FROM stories WHERE members > 0 ORDER BY touched DESC LIMIT ?",
+                                               arguments: [recent]))
+            }
             return try ids.sorted().map { id in
                 let data = try Data.fetchOne(db, sql: "SELECT cluster FROM stories WHERE id = ?", arguments: [id])!
                 var cluster = try Coding.decode(StoryClusterer.Cluster.self, data)

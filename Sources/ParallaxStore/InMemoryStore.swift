@@ -68,7 +68,7 @@ public final class InMemoryStore: Store, @unchecked Sendable {
         }
     }
 
-    public func candidateStories(from: Double?, to: Double?, window: Double,
+    public func candidateStories(from: Double?, to: Double?, window: Double, recentUndated: Int,
                                  recent: Int) throws -> [StoryClusterer.Cluster] {
         locked {
             var chosen = Set<Int>()
@@ -79,6 +79,7 @@ public final class InMemoryStore: Store, @unchecked Sendable {
                 }
             }
             let byRecency = storyRows.indices.sorted { storyRows[$0].cluster.touched > storyRows[$1].cluster.touched }
+            chosen.formUnion(byRecency.filter { storyRows[$0].cluster.firstTime == nil }.prefix(recentUndated))
             chosen.formUnion(byRecency.prefix(recent))
             return chosen.sorted().map { storyRows[$0].cluster }
         }

@@ -25,9 +25,11 @@ public protocol Store: AnyObject, Sendable {
 
     /// How many articles the store holds and, for each key asked, in how many of them it occurs.
     func documentFrequencies(_ keys: Set<UInt64>) throws -> (documents: Int, frequencies: [UInt64: Int])
-    /// The stories an article between `from` and `to` (days since 1970) may join: those whose span comes within
-    /// `window` days of it, plus the `recent` most recently touched (undated articles and stories may join any).
-    func candidateStories(from: Double?, to: Double?, window: Double, recent: Int) throws -> [StoryClusterer.Cluster]
+    /// The stories articles between `from` and `to` (days since 1970) may join: those whose span comes within
+    /// `window` days of them, the `recentUndated` most recently touched stories with no date (any article may
+    /// join those), and the `recent` most recently touched stories of all (what an undated article may join).
+    func candidateStories(from: Double?, to: Double?, window: Double, recentUndated: Int,
+                          recent: Int) throws -> [StoryClusterer.Cluster]
     /// The space embeddings are centred in (its running mean), once one has been saved.
     func embeddingSpace() throws -> EmbeddingSpace?
     func saveEmbeddingSpace(_ space: EmbeddingSpace) throws

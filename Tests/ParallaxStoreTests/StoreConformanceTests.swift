@@ -51,7 +51,7 @@ enum Records {
     }
 
     /// A story's clustering state holding members at these days, with features 1…n.
-    static func cluster(days: [Double], features: [UInt64] = [1, 2, 3]) -> (StoryClusterer.Cluster, Set<UInt64>) {
+    static func cluster(days: [Double?], features: [UInt64] = [1, 2, 3]) -> (StoryClusterer.Cluster, Set<UInt64>) {
         var clusterer = StoryClusterer()
         var index = 0
         for (n, day) in days.enumerated() {
@@ -65,9 +65,11 @@ enum Records {
 
     /// Inserts an article as a new story (or into `story`) with members at `days`.
     @discardableResult
-    static func insert(_ store: any Store, _ source: String, hash: String, url: String? = nil, days: [Double] = [22_000],
-                       story: Int? = nil, text: String = "Water rose in the valley.") throws -> (article: Int, story: Int) {
-        let (cluster, features) = cluster(days: days)
+    static func insert(_ store: any Store, _ source: String, hash: String, url: String? = nil, days: [Double?] = [22_000],
+                       story: Int? = nil, text: String = "Water rose in the valley.",
+                       touched: Int = 0) throws -> (article: Int, story: Int) {
+        var (cluster, features) = cluster(days: days)
+        cluster.touched = touched
         return try store.insert(new(article(source, title: "Title of \(source)", text: text), hash: hash, url: url),
                                 joining: StoryPlacement(id: story, cluster: cluster, features: features))
     }
@@ -157,15 +159,19 @@ enum Records {
     @Test("candidate stories are those within the time window, plus the most recently touched", arguments: Backend.allCases)
     func candidates(backend: Backend) throws {
         let store = try backend.make()
-        let (_, early) = try Records.insert(store, "early.txt", hash: "h1", days: [100, 101])
-        let (_, late) = try Records.insert(store, "late.txt", hash: "h2", days: [200])
-        let near = try store.candidateStories(from: 104, to: 104, window: 5, recent: 0).map(\.id)
-        #expect(near == [early])
-        let both = try store.candidateStories(from: 104, to: 196, window: 5, recent: 0).map(\.id)
-        #expect(both == [early, late])
-        #expect(try store.candidateStories(from: 150, to: 150, window: 5, recent: 0).isEmpty)
-        #expect(try store.candidateStories(from: nil, to: nil, window: 5, recent: 10).count == 2)
-        let cluster = try #require(try store.candidateStories(from: 100, to: 100, window: 5, recent: 0).first)
+        let (_, early) = try Records.insert(store, "early.txt", hash: "h1", days: [100, 101], touched: 1)
+        let (_, late) = try Records.insert(store, "late.txt", hash: "h2", days: [200], touched: 2)
+        let (_, undated) = try Records.insert(store, "undated.txt", hash: "h3", days: [nil], touched: 3)
+        func ids(_ from: Double?, _ to: Double?, recent: Int = 0) throws -> [Int] {
+            try store.candidateStories(from: from, to: to, window: 5, recentUndated: 10, recent: recent).map(\.id)
+        }
+        #expect(try ids(104, 104) == [early, undated], "an undated story may take any article")
+        #expect(try ids(104, 196) == [early, late, undated])
+        #expect(try ids(150, 150) == [undated])
+        #expect(try ids(nil, nil) == [undated])
+        #expect(try ids(nil, nil, recent: 2) == [late, undated], "the most recently touched, for undated articles")
+        let cluster = try #require(try store.candidateStories(from: 100, to: 100, window: 5, recentUndated: 0,
+                                                               recent: 0).first)
         #expect(cluster.firstTime == 100 && cluster.lastTime == 101 && cluster.members.count == 2,
                 "the clustering state comes back as it was saved")
     }
