@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+import ParallaxModel
+import ParallaxSQLite
+import ParallaxStore
+
+/// What only the SQLite backend has: a file shared by processes, its writer lock, WAL readers.
+@Suite struct SQLiteStoreTests {
+    static func path() -> String { TemporaryFolder.make().appendingPathComponent("store.db").path }
+
+    @Test("a second writer waits for the first, then fails with a clear message naming the store")
+    func writerLock() throws {
+        let path = Self.path()
+        let first = try SQLiteStore(path: path)
+        try first.writerLock(timeout: 1)
+        let second = try SQLiteStore(path: path)
+        var told: [String] = []
+        let error = try #require(throws: ParallaxError.self) { try second.writerLock(timeout: 0.3) { told.append($0) } }
+        #expect(error.code == .storeBusy)
+        #expect(error.source == path)
+        #expect(told.count == 1 && told[0].contains("another process is writing"))
+    }
+
+    @Test("a reader sees each write whole, while another connection writes")
+    func readersDuringWrites() throws {
+        let path = Self.path()
+        let writer = try SQLiteStore(path: path)
+        let reader = try SQLiteStore(path: path)
+        for n in 1...20 {
+            try Records.insert(writer, "a\(n).txt", hash: "h\(n)")
+            let stats = try reader.stats()
+            #expect(stats.articles == n && stats.revisions == n && stats.stories == n)
+        }
+        #expect(try reader.integrityCheck() == ["ok"])
+    }
+
+    @Test("opening a store again keeps what it holds (migrations run once)")
+    func reopen() throws {
+        let path = Self.path()
+        try Records.insert(try SQLiteStore(path: path), "a.txt", hash: "h1", url: "https://example.org/a")
+        let again = try SQLiteStore(path: path)
+        #expect(try again.article(url: "https://example.org/a")?.article.source == "a.txt")
+        #expect(try again.integrityCheck() == ["ok"])
+    }
+
+    @Test("a file that is not a store is refused with its path")
+    func notAStore() throws {
+        let path = Self.path()
+        try Data("this is not a database, just text".utf8).write(to: URL(fileURLWithPath: path))
+        let error = try #require(throws: ParallaxError.self) { try SQLiteStore(path: path) }
+        #expect(error.code == .storeUnavailable && error.source == path)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "this is not a database, just text",
+                "the file is left as it was")
+    }
+}
