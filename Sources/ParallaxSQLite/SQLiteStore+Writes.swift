@@ -7,9 +7,9 @@ import ParallaxStore
 extension SQLiteStore {
     public func insert(_ new: NewArticle, joining placement: StoryPlacement) throws -> (article: Int, story: Int) {
         let record = try Coding.encode(new.article)
-        let member = try new.member.map { try Coding.encode($0) }
+        let member = new.member?.encoded()
         let document = try Coding.encode(new.document)
-        let cluster = try Coding.encode(placement.cluster.stored)
+        let cluster = placement.cluster.encoded()
         return try pool.write { db in
             let story: Int
             let changed = try Self.nextChange(db)
@@ -47,7 +47,7 @@ extension SQLiteStore {
     public func addRevision(of id: Int, _ new: NewArticle) throws -> Int {
         let record = try Coding.encode(new.article)
         let document = try Coding.encode(new.document)
-        let member = try new.member.map { try Coding.encode($0) }
+        let member = new.member?.encoded()
         return try pool.write { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT revision, story FROM articles WHERE id = ?", arguments: [id])
             else { throw ParallaxError(.notFound, "no article \(id)", source: path) }
@@ -69,14 +69,14 @@ extension SQLiteStore {
                 try Row.fetchAll(db, sql: "SELECT id, member FROM articles WHERE story = ? AND member IS NOT NULL ORDER BY id",
                                  arguments: [story]).map { row in
                     StoredMember(article: row["id"], story: story,
-                                 member: try Coding.decode(StoryClusterer.Member.self, row["member"]))
+                                 member: try StoryClusterer.Member(encoded: row["member"]))
                 }
             }
         }
     }
 
     public func regroup(_ groups: [StoryGroup], replacing: [Int]) throws -> [Int] {
-        let clusters = try groups.map { try Coding.encode($0.cluster.stored) }
+        let clusters = groups.map { $0.cluster.encoded() }
         return try pool.write { db in
             let now = StoreClock.now()
             var ids: [Int] = []
@@ -118,7 +118,7 @@ extension SQLiteStore {
 
     public func replaceAnalysis(of id: Int, with article: Article, member: StoryClusterer.Member?) throws {
         let record = try Coding.encode(article)
-        let encodedMember = try member.map { try Coding.encode($0) }
+        let encodedMember = member?.encoded()
         try pool.write { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT revision, story FROM articles WHERE id = ?", arguments: [id])
             else { throw ParallaxError(.notFound, "no article \(id)", source: path) }

@@ -107,7 +107,7 @@ public final class SQLiteStore: Store, @unchecked Sendable {
                     """, arguments: [revision, id])!
                 let member: Data? = record["member"]
                 return (try Coding.decode(Article.self, record["record"]),
-                        try member.map { try Coding.decode(StoryClusterer.Member.self, $0) })
+                        try member.map { try StoryClusterer.Member(encoded: $0) })
             }
             return StoredArticle(id: id, revision: revision, story: row["story"], url: row["url"], article: article,
                                  member: member)
@@ -151,7 +151,7 @@ public final class SQLiteStore: Store, @unchecked Sendable {
             }
             return try ids.sorted().map { id in
                 let data = try Data.fetchOne(db, sql: "SELECT cluster FROM stories WHERE id = ?", arguments: [id])!
-                var cluster = try Coding.decode(StoryClusterer.Cluster.self, data)
+                var cluster = try StoryClusterer.Cluster(encoded: data)
                 cluster.id = id
                 return cluster
             }

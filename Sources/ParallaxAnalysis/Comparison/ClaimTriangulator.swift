@@ -77,10 +77,17 @@ struct ClaimTriangulator: Sendable {
     private func groupKeys(_ nodes: [ClaimNode]) -> [String] {
         let keys = nodes.map(originKey)
         var sets = DisjointSets(count: nodes.count)
+        // Each quotation's words once (a claim carried by hundreds of reports has hundreds of variants).
+        let quoted = nodes.map { $0.claim.kind == .quote ? quoteWords($0) : nil }
         for i in nodes.indices {
-            for j in nodes.indices where j > i && ((keys[i] != nil && keys[i] == keys[j]) || sameWords(nodes[i], nodes[j])) {
+            for j in nodes.indices where j > i && ((keys[i] != nil && keys[i] == keys[j]) || sameWords(i, j)) {
                 sets.union(i, j)
             }
+        }
+        // Two quotations of the same words (in one language): one utterance.
+        func sameWords(_ i: Int, _ j: Int) -> Bool {
+            guard let a = quoted[i], let b = quoted[j], nodes[i].language == nodes[j].language else { return false }
+            return ClaimAligner.dice(a, b) >= 0.4
         }
         let root = nodes.indices.map { sets.root($0) }
         var named: [Int: String] = [:]
@@ -101,12 +108,6 @@ struct ClaimTriangulator: Sendable {
             return "outlet:\(context.originOf[node.article])"
         }
         return context.identifiedSource(node.claim)
-    }
-
-    /// Two quotations of the same words (in one language): one utterance.
-    private func sameWords(_ a: ClaimNode, _ b: ClaimNode) -> Bool {
-        a.claim.kind == .quote && b.claim.kind == .quote && a.language == b.language
-            && ClaimAligner.dice(quoteWords(a), quoteWords(b)) >= 0.4
     }
 
     private func quoteWords(_ node: ClaimNode) -> Set<String> {

@@ -23,6 +23,24 @@ public struct StoryWork: Codable, Sendable, Equatable {
     public struct SentenceRef: Codable, Sendable, Hashable {
         public var member: Int
         public var sentence: Int
+
+        init(member: Int, sentence: Int) {
+            self.member = member
+            self.sentence = sentence
+        }
+
+        // As a pair of numbers: a story of hundreds of reports has thousands of claim sentences.
+        public init(from decoder: any Decoder) throws {
+            var c = try decoder.unkeyedContainer()
+            member = try c.decode(Int.self)
+            sentence = try c.decode(Int.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.unkeyedContainer()
+            try c.encode(member)
+            try c.encode(sentence)
+        }
     }
 
     public struct Pair: Codable, Sendable, Equatable {

@@ -21,6 +21,13 @@ public struct SparseVector: Sendable, Equatable, Codable {
         if norm == 0 { keys = [] }
     }
 
+    /// Weights already of unit length (read back from storage), kept exactly.
+    init(normalised raw: [UInt64: Float]) {
+        let kept = raw.sorted { $0.key < $1.key }
+        keys = kept.map(\.key)
+        weights = kept.map(\.value)
+    }
+
     public var isEmpty: Bool { keys.isEmpty }
 
     /// The cosine of two unit vectors.

@@ -95,6 +95,9 @@ public struct StoryClusterer: Sendable {
 
         init(id: Int) { self.id = id }
 
+        /// Members as a store gives them back (without vectors), for `init(encoded:)`.
+        mutating func restore(members: [Member]) { self.members = members }
+
         /// A story of one article, to compare two articles as the clusterer would.
         init(holding member: Member) {
             id = -1
