@@ -38,8 +38,9 @@ public struct Ingestor: Sendable {
     public struct Report: Sendable {
         public var added: [Int] = []
         public var revised: [Int] = []
-        /// Documents already stored: their source and the article they duplicate.
-        public var duplicates: [(source: String, article: Int)] = []
+        /// Documents already stored: their source and what they duplicate (`article 12`, or the source of an
+        /// identical document earlier in the same run).
+        public var duplicates: [(source: String, of: String)] = []
         public var failures: [ParallaxError] = []
         /// Stories whose dossier was recomputed.
         public var refreshed: [Int] = []
@@ -87,8 +88,10 @@ public struct Ingestor: Sendable {
         for document in documents {
             let hash = DocumentIdentity.contentHash(document)
             if let id = try store.article(contentHash: hash) {
-                report.duplicates.append((document.source, id))
-            } else if seen[hash] == nil {
+                report.duplicates.append((document.source, "article \(id)"))
+            } else if let first = seen[hash] {
+                report.duplicates.append((document.source, first))
+            } else {
                 seen[hash] = document.source
                 fresh.append((document, hash))
             }
@@ -128,7 +131,7 @@ public struct Ingestor: Sendable {
     private func revise(_ stored: StoredArticle, with candidate: NewArticle, report: inout Report) throws {
         if stored.article.text == candidate.article.text && stored.article.title == candidate.article.title {
             try store.addAlias(contentHash: candidate.contentHash, of: stored.id)
-            report.duplicates.append((candidate.article.source, stored.id))
+            report.duplicates.append((candidate.article.source, "article \(stored.id)"))
         } else {
             try store.addRevision(of: stored.id, candidate)
             report.revised.append(stored.id)

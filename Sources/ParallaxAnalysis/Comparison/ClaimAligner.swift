@@ -17,6 +17,10 @@ struct ClaimNode: Sendable {
     var figures: Set<Int>
     /// The sentence's embedding, centred (unit length, so that a dot product is the cosine); nil without the model.
     var vector: [Float]?
+    /// Read once with the article (a story's refresh re-reads its members): whether the claim is negated or
+    /// denying (`ClaimTriangulator`), and a quotation's words.
+    var negative = false
+    var quoteWords: Set<String>?
 
     init(article: Int, sentence: Int, claim: Claim, language: String?, words: Set<String>, figures: Set<Int>,
          vector: [Float]?) {
@@ -28,6 +32,8 @@ struct ClaimNode: Sendable {
         self.figures = figures
         self.vector = vector
         wordKeys = Self.keys(words)
+        negative = ClaimTriangulator.isNegative(claim, language: language, languages: .shipped)
+        quoteWords = claim.kind == .quote ? ClaimTriangulator.quoteWords(claim) : nil
     }
 
     static func keys(_ words: Set<String>) -> [UInt64] { words.map { Shingles.hash($0) }.sorted() }

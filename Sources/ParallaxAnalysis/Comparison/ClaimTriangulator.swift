@@ -78,7 +78,7 @@ struct ClaimTriangulator: Sendable {
         let keys = nodes.map(originKey)
         var sets = DisjointSets(count: nodes.count)
         // Each quotation's words once (a claim carried by hundreds of reports has hundreds of variants).
-        let quoted = nodes.map { $0.claim.kind == .quote ? quoteWords($0) : nil }
+        let quoted = nodes.map(\.quoteWords)
         for i in nodes.indices {
             for j in nodes.indices where j > i && ((keys[i] != nil && keys[i] == keys[j]) || sameWords(i, j)) {
                 sets.union(i, j)
@@ -110,8 +110,9 @@ struct ClaimTriangulator: Sendable {
         return context.identifiedSource(node.claim)
     }
 
-    private func quoteWords(_ node: ClaimNode) -> Set<String> {
-        let words = WordTokenizer.tokens(of: node.claim.quote ?? node.claim.content.text).filter(\.isWord)
+    /// The words of a quotation (four letters or more), what two quotations of one utterance share.
+    static func quoteWords(_ claim: Claim) -> Set<String> {
+        let words = WordTokenizer.tokens(of: claim.quote ?? claim.content.text).filter(\.isWord)
         return Set(words.map(\.folded).filter { $0.unicodeScalars.count >= 4 })
     }
 
@@ -128,7 +129,7 @@ struct ClaimTriangulator: Sendable {
     /// the majority.
     private func splitByPolarity(_ nodes: [ClaimNode]) -> (kept: [ClaimNode], disputing: [ClaimNode]) {
         guard nodes.count > 1 else { return (nodes, []) }
-        let negative = nodes.map(isNegative)
+        let negative = nodes.map(\.negative)
         let majority = negative.filter { $0 }.count * 2 > nodes.count
         let against = nodes.indices.filter { negative[$0] != majority }
         guard !against.isEmpty, against.count < nodes.count else { return (nodes, []) }
@@ -145,10 +146,10 @@ struct ClaimTriangulator: Sendable {
 
     /// Negated or denying, or the claimed content is negated near its start ("there was no offensive"); a
     /// negation deep in a long quotation is a detail of it, not its polarity.
-    private func isNegative(_ node: ClaimNode) -> Bool {
-        if node.claim.negated || node.claim.stance == .denying { return true }
-        let rules = languages.rules(for: node.language).rules
-        let tokens = WordTokenizer.tokens(of: node.claim.content.text).filter(\.isWord).prefix(10)
+    static func isNegative(_ claim: Claim, language: String?, languages: LanguageKit) -> Bool {
+        if claim.negated || claim.stance == .denying { return true }
+        let rules = languages.rules(for: language).rules
+        let tokens = WordTokenizer.tokens(of: claim.content.text).filter(\.isWord).prefix(10)
         return !rules.negations.matches(in: Array(tokens)).isEmpty
     }
 }

@@ -124,8 +124,11 @@ public struct DossierBuilder: Sendable {
             }
             guard words.count >= 3 else { continue }
             let claim = claims.first { $0.kind == .quote } ?? claims[0]
-            nodes.append(ClaimNode(article: 0, sentence: s, claim: claim, language: language, words: words,
-                                   figures: figures, vector: nil))
+            var node = ClaimNode(article: 0, sentence: s, claim: claim, language: language, words: words,
+                                 figures: figures, vector: nil)
+            // The node's own reading used the shipped language data; this builder's may differ.
+            node.negative = ClaimTriangulator.isNegative(claim, language: language, languages: languages)
+            nodes.append(node)
         }
         return (nodes, refutations)
     }
