@@ -74,10 +74,14 @@ struct Stories: ParsableCommand {
         switch format ?? (Terminal.isTTY(stdout: true) ? .text : .json) {
         case .json: print(try JSONText.encode(stories))
         case .text:
+            func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
             for s in stories {
+                let counts = [count(s.articles, "report"), count(s.outlets, "outlet"),
+                              count(s.origins, "independent origin")].joined(separator: ", ")
                 print("\(s.id.padding(toLength: 6, withPad: " ", startingAt: 0)) \(s.lastPublished ?? "          ")  "
-                    + "\(s.articles) articles, \(s.outlets) outlets, \(s.origins) origins, "
-                    + "\(s.languages.joined(separator: "/"))  \(s.current ? "" : "(updating) ")\(TerminalText.clean(s.title))")
+                    + "\(TerminalText.clean(s.title))\(s.current ? "" : "  (dossier being updated)")\n"
+                    + "       \(counts); \(s.languages.joined(separator: ", "))"
+                    + (s.claims > 0 ? "; \(count(s.claims, "claim")), \(s.corroborated) corroborated" : ""))
             }
             if stories.isEmpty { Terminal.note("no stories") }
         }
