@@ -16,6 +16,8 @@ extension Ingestor {
         let vectors = try embedded(passages) {
             stories.embed(passages, space: &space) { done, total in progress(.embed, done, total) }
         }
+        // Saved before the articles centred in it (a run killed after would otherwise centre them again).
+        if let space { try store.saveEmbeddingSpace(space) }
         let times = profiles.compactMap(\.time)
         let keys = Set(profiles.flatMap { Array($0.entityCounts.keys) + Array($0.termCounts.keys) })
         let (documents, frequencies) = try store.documentFrequencies(keys)
@@ -50,7 +52,6 @@ extension Ingestor {
                 stored = Set(open.indices)
             }
         }
-        if let space { try store.saveEmbeddingSpace(space) }
         return ids
     }
 
@@ -128,9 +129,11 @@ extension Ingestor {
         }
         let members = stored.map(\.article)
         let vectors = stored.compactMap(\.member)
-        // A member's version: what the last refresh's work is keyed on (a revision voids what was computed).
-        let keys = stored.map { "\($0.id).\($0.revision)" }
-        let work = try store.work(of: id)
+        // A member's version: what the last refresh's work is keyed on (a revision or a new analysis voids what was
+        // computed for it).
+        let keys = stored.map { "\($0.id).\($0.revision).\(ArticleMemo.fingerprint($0.article))" }
+        let current = StoryPipeline.stages.map(\.description)
+        let work = try store.work(of: id).flatMap { $0.stages == current ? $0 : nil }
         times.load = lap()
         let result = try embedded(members.flatMap(StoryPipeline.embeddedSentences), loaded: { times.vectors = lap() }) {
             let (story, compared) = stories.assemble(id: StoryName.of(id), members,
@@ -141,8 +144,10 @@ extension Ingestor {
             times.dossier = lap()
             return result
         }
+        var left = result.work
+        left.stages = current
         try store.saveDossier(result.story, of: id, revision: revision, redated: result.redated,
-                              stages: StoryPipeline.stages, work: result.work)
+                              stages: StoryPipeline.stages, work: left)
         times.save = lap()
         return times
     }

@@ -106,13 +106,14 @@ public struct Ingestor: Sendable {
             switch outcome {
             case .failure(let error): report.failures.append(error)
             case .success(let article):
-                let url = DocumentIdentity.canonicalURL(item.document.given.url ?? article.url)
+                let url = DocumentIdentity.canonicalURL(item.document.given.url)
+                    ?? DocumentIdentity.canonicalURL(article.url)
                 let candidate = NewArticle(article: article, document: StoredDocument(item.document),
                                            contentHash: item.hash, url: url, member: nil)
                 let identity = url ?? "source:" + article.source
                 if !claimed.insert(identity).inserted {
                     later.append(candidate)
-                } else if let stored = try url.map(store.article(url:)) ?? store.article(source: article.source) {
+                } else if let stored = try stored(candidate) {
                     try revise(stored, with: candidate, report: &report)
                 } else {
                     new.append(candidate)
@@ -122,9 +123,24 @@ public struct Ingestor: Sendable {
         // 5. Story assignment.
         report.added += try place(new, progress: embedProgress)
         for candidate in later {
-            let stored = try candidate.url.map(store.article(url:)) ?? store.article(source: candidate.article.source)
-            if let stored { try revise(stored, with: candidate, report: &report) }
+            if let stored = try stored(candidate) {
+                try revise(stored, with: candidate, report: &report)
+            } else {
+                report.added += try place([candidate], progress: embedProgress)
+            }
         }
+    }
+
+    /// The stored article a document is a version of: the one with its canonical URL; without a URL, the last one
+    /// from its source (path, or `path#line`) when it is recognisably the same article — the same title, or half
+    /// of its paragraphs — since a reused file name or a moved JSON line may hold another text altogether.
+    func stored(_ candidate: NewArticle) throws -> StoredArticle? {
+        if let url = candidate.url { return try store.article(url: url) }
+        guard let stored = try store.article(source: candidate.article.source) else { return nil }
+        let (a, b) = (stored.article, candidate.article)
+        if let title = a.title, !title.isEmpty, title == b.title { return stored }
+        let shared = Set(a.paragraphs).intersection(b.paragraphs).count
+        return shared * 2 >= min(a.paragraphs.count, b.paragraphs.count) && shared > 0 ? stored : nil
     }
 
     /// A stored article seen again: a new revision when its text changed, else a duplicate of it.

@@ -102,8 +102,11 @@ extension SQLiteStore {
                 try Self.touch(db, story: id, at: now)
                 try Self.refreshMembership(db, story: id)
                 if !ids.contains(id) {
-                    try db.execute(sql: "UPDATE stories SET dossier = NULL, redated = NULL, summary = NULL WHERE id = ?",
-                                   arguments: [id])
+                    // Emptied: no state left for an article to join, nothing to show.
+                    try db.execute(sql: """
+                        UPDATE stories SET dossier = NULL, redated = NULL, summary = NULL, work = NULL, cluster = ?,
+                            first_time = NULL, last_time = NULL WHERE id = ?
+                        """, arguments: [StoryClusterer.Cluster(id: id, members: []).encoded(), id])
                 }
             }
             return ids
@@ -119,12 +122,13 @@ extension SQLiteStore {
     public func replaceAnalysis(of id: Int, with article: Article, member: StoryClusterer.Member?) throws {
         let record = try Coding.encode(article)
         let encodedMember = member?.encoded()
+        // Decoded copies are keyed by revision and stages too (`RecordCache`); this one is dropped once written.
+        defer { records.forget(id) }
         try pool.write { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT revision, story FROM articles WHERE id = ?", arguments: [id])
             else { throw ParallaxError(.notFound, "no article \(id)", source: path) }
             try db.execute(sql: "UPDATE revisions SET record = ? WHERE article = ? AND revision = ?",
                            arguments: [record, id, row["revision"] as Int])
-            records.forget(id)
             try db.execute(sql: "UPDATE articles SET stages = ?, published = ?, member = COALESCE(?, member) WHERE id = ?",
                            arguments: [Self.stages(article.stages), article.published, encodedMember, id])
             try Self.index(db, article: id, article)

@@ -96,11 +96,11 @@ public final class SQLiteStore: Store, @unchecked Sendable {
     static func latest(_ db: Database, where condition: String, _ arguments: StatementArguments,
                        cache: RecordCache) throws -> [StoredArticle] {
         let rows = try Row.fetchAll(db, sql: """
-            SELECT a.id, a.revision, a.story, a.url FROM articles a WHERE \(condition) ORDER BY a.id DESC
+            SELECT a.id, a.revision, a.story, a.url, a.stages FROM articles a WHERE \(condition) ORDER BY a.id DESC
             """, arguments: arguments)
         return try rows.map { row in
             let id: Int = row["id"], revision: Int = row["revision"]
-            let (article, member) = try cache.record(id: id, revision: revision) {
+            let (article, member) = try cache.record(id: id, version: "\(revision) \(row["stages"] as String)") {
                 let record = try Row.fetchOne(db, sql: """
                     SELECT a.member, r.record FROM articles a JOIN revisions r ON r.article = a.id AND r.revision = ?
                     WHERE a.id = ?
@@ -139,7 +139,7 @@ public final class SQLiteStore: Store, @unchecked Sendable {
             var ids = Set<Int>()
             if let from, let to {
                 ids.formUnion(try Int.fetchAll(db, sql: """
-                    SELECT id FROM stories WHERE last_time >= ? AND first_time <= ?
+                    SELECT id FROM stories WHERE last_time >= ? AND first_time <= ? AND members > 0
                     """, arguments: [from - window, to + window]))
             }
             ids.formUnion(try Int.fetchAll(db, sql: """
@@ -199,19 +199,20 @@ public final class SQLiteStore: Store, @unchecked Sendable {
     }
 }
 
-/// Decoded article records by id and revision, kept for the life of the process (a revision never changes once
-/// written, except by `replaceAnalysis`, which drops its entry). Past 20,000 records (about 1 GB of articles) it
+/// Decoded article records by id, revision and stages, kept for the life of the process (a revision changes only
+/// by `replaceAnalysis`, with new stages). Past 20,000 records (about 1 GB of articles) it
 /// starts afresh.
 final class RecordCache: @unchecked Sendable {
     // Sendable: `entries` is only touched while holding `lock`.
     private let lock = NSLock()
-    private var entries: [Int: (revision: Int, article: Article, member: StoryClusterer.Member?)] = [:]
+    private var entries: [Int: (version: String, article: Article, member: StoryClusterer.Member?)] = [:]
     static let capacity = 20_000
 
-    func record(id: Int, revision: Int,
+    /// `version` is the revision and the stages that analysed it: `reanalyze` changes the stages.
+    func record(id: Int, version: String,
                 decode: () throws -> (Article, StoryClusterer.Member?)) throws -> (Article, StoryClusterer.Member?) {
         lock.lock()
-        if let hit = entries[id], hit.revision == revision {
+        if let hit = entries[id], hit.version == version {
             lock.unlock()
             return (hit.article, hit.member)
         }
@@ -219,7 +220,7 @@ final class RecordCache: @unchecked Sendable {
         let decoded = try decode()
         lock.lock()
         if entries.count >= Self.capacity { entries = [:] }
-        entries[id] = (revision, decoded.0, decoded.1)
+        entries[id] = (version, decoded.0, decoded.1)
         lock.unlock()
         return decoded
     }

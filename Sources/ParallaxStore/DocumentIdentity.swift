@@ -22,11 +22,12 @@ public enum DocumentIdentity {
         parts.host = host.lowercased()
         if (scheme == "http" && parts.port == 80) || (scheme == "https" && parts.port == 443) { parts.port = nil }
         parts.fragment = nil
-        let kept = (parts.queryItems ?? []).filter { item in
-            let name = item.name.lowercased()
+        // Percent-encoded as given: decoding would make `c%2B%2B` and `c++` one page.
+        let kept = (parts.percentEncodedQueryItems ?? []).filter { item in
+            let name = (item.name.removingPercentEncoding ?? item.name).lowercased()
             return !name.hasPrefix("utm_") && !trackingParameters.contains(name)
         }.sorted { ($0.name, $0.value ?? "") < ($1.name, $1.value ?? "") }
-        parts.queryItems = kept.isEmpty ? nil : kept
+        parts.percentEncodedQueryItems = kept.isEmpty ? nil : kept
         if parts.path.count > 1, parts.path.hasSuffix("/") { parts.path.removeLast() }
         if parts.path.isEmpty { parts.path = "/" }
         return parts.string

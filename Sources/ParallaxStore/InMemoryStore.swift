@@ -73,12 +73,13 @@ public final class InMemoryStore: Store, @unchecked Sendable {
         locked {
             var chosen = Set<Int>()
             if let from, let to {
-                for (i, s) in storyRows.enumerated() {
+                for (i, s) in storyRows.enumerated() where !s.members.isEmpty {
                     if let first = s.cluster.firstTime, let last = s.cluster.lastTime,
                        first <= to + window, last >= from - window { chosen.insert(i) }
                 }
             }
-            let byRecency = storyRows.indices.sorted { storyRows[$0].cluster.touched > storyRows[$1].cluster.touched }
+            let byRecency = storyRows.indices.filter { !storyRows[$0].members.isEmpty }
+                .sorted { storyRows[$0].cluster.touched > storyRows[$1].cluster.touched }
             chosen.formUnion(byRecency.filter { storyRows[$0].cluster.firstTime == nil }.prefix(recentUndated))
             chosen.formUnion(byRecency.prefix(recent))
             return chosen.sorted().map { storyRows[$0].cluster }
@@ -171,6 +172,7 @@ public final class InMemoryStore: Store, @unchecked Sendable {
             }
             for old in replacing where !ids.contains(old) && old >= 1 && old <= storyRows.count {
                 storyRows[old - 1].members = []
+                storyRows[old - 1].cluster = StoryClusterer.Cluster(id: old, members: [])
                 storyRows[old - 1].dossier = nil
                 touch(old, at: now)
             }

@@ -150,6 +150,12 @@ enum IngestSupport {
         #expect(ParagraphDiff.lines(from: revisions[0].article.paragraphs, to: revisions[1].article.paragraphs)
             .contains { $0.hasPrefix("+ About 12,000") })
         #expect(second.refreshed.count == 1, "the revised article's story is recomputed")
+        // The same file name reused for another article altogether: a new article, not a revision.
+        try "Harbour strike ends\n\nDock workers in Orvik voted on Friday to end their strike after nine days.\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        let third = try ingestor.ingest(paths: [file.path])
+        #expect(third.added.count == 1 && third.revised.isEmpty)
+        #expect(try ingestor.store.revisions(of: first.added[0]).count == 2)
         // One wire text, two outlets: two JSON records.
         let text = "The Tarnava dam burst on Monday night, forcing thousands to flee Velmora, the NorPress agency reported."
         let records = """

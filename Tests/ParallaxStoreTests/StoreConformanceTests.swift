@@ -236,4 +236,36 @@ enum Records {
         #expect(try store.staleStories(current: [StageID("dossier", 2)]) == [s])
         #expect(try store.document(of: old)?.source == "old.txt")
     }
+
+    @Test("a regroup moves articles between stories in one step; an emptied story is never a candidate again",
+          arguments: Backend.allCases)
+    func regroup(backend: Backend) throws {
+        let store = try backend.make()
+        let (a, s1) = try Records.insert(store, "a.txt", hash: "h1", days: [100])
+        let (b, s2) = try Records.insert(store, "b.txt", hash: "h2", days: [101])
+        let (merged, _) = Records.cluster(days: [100, 101])
+        let ids = try store.regroup([StoryGroup(id: s1, cluster: merged, articles: [a, b])], replacing: [s1, s2])
+        #expect(ids == [s1])
+        #expect(try store.members(of: s1).articles.map(\.id) == [a, b])
+        #expect(try store.members(of: s2).articles.isEmpty)
+        #expect(try store.article(id: b)?.story == s1)
+        #expect(try store.stories(since: nil).map(\.id) == [StoryName.of(s1)])
+        let candidates = try store.candidateStories(from: 101, to: 101, window: 5, recentUndated: 10, recent: 10)
+        #expect(candidates.map(\.id) == [s1], "the emptied story keeps no state to join")
+        #expect(Set(try store.dirtyStories()) == [s1, s2])
+        #expect(try store.stats().stories == 1)
+    }
+
+    @Test("canonical URLs drop what tracks a reader and keep what names a page",
+          arguments: [
+            ("HTTPS://News.Example:443/a/?utm_source=x&b=2&a=1#top", "https://news.example/a?a=1&b=2"),
+            ("http://news.example/search?q=c%2B%2B&fbclid=zz", "http://news.example/search?q=c%2B%2B"),
+            ("https://news.example/?utm_campaign=y", "https://news.example/"),
+            ("ftp://news.example/a", nil),
+            ("not a url", nil),
+          ] as [(String, String?)])
+    func canonicalURLs(input: String, expected: String?) {
+        #expect(DocumentIdentity.canonicalURL(input) == expected)
+        if let expected { #expect(DocumentIdentity.canonicalURL(expected) == expected, "idempotent") }
+    }
 }

@@ -3,8 +3,8 @@ import ParallaxModel
 
 /// Results that depend on one article alone (its framing cues, spinning evidence, claim sentences' words), kept
 /// while the pipeline lives: when a report joins a story of hundreds, the others are read again, and what they
-/// say has not changed. Keyed by the article's source, text, date and claims, so that a revised or re-dated
-/// article is read afresh. Past 20,000 articles it starts afresh.
+/// say has not changed. Keyed by the article's source and `fingerprint`, so that a revised, re-analysed or
+/// re-dated article is read afresh. Past 20,000 articles it starts afresh.
 public final class ArticleMemo: @unchecked Sendable {
     // Sendable: `entries` is only touched while holding `lock`; values are immutable once stored.
     private let lock = NSLock()
@@ -30,7 +30,13 @@ public final class ArticleMemo: @unchecked Sendable {
         return made
     }
 
-    static func key(_ a: Article) -> String {
-        "\(a.source)\u{1}\(Shingles.hash(a.text))\u{1}\(a.published ?? "")\u{1}\(a.claims.count)\u{1}\(a.sentences.count)"
+    static func key(_ a: Article) -> String { a.source + "\u{1}" + fingerprint(a) }
+
+    /// What tells two analyses of an article apart: its title, text, date, language, the stages that read it and
+    /// how many sentences and claims they found (hashed).
+    public static func fingerprint(_ a: Article) -> String {
+        let parts = [a.title ?? "", a.text, a.published ?? "", a.language ?? "", a.stages.map(\.description).joined(separator: " "),
+                     "\(a.sentences.count)", "\(a.claims.count)"]
+        return String(Shingles.hash(parts.joined(separator: "\u{1}")), radix: 36)
     }
 }

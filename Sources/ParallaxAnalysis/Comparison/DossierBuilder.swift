@@ -80,7 +80,9 @@ public struct DossierBuilder: Sendable {
                                uniquingKeysWith: { a, _ in a })
         let resumed = work.claims.map { $0.compactMap { index[$0] } }.filter { !$0.isEmpty }
         let prefix = nodes.prefix { $0.article < work.members.count }.count
-        guard resumed.joined().count == prefix, Set(resumed.joined()) == Set(0..<prefix) else {
+        // Every sentence the work placed is still a claim sentence, and every claim sentence was placed.
+        guard resumed.joined().count == work.claims.joined().count, resumed.joined().count == prefix,
+              Set(resumed.joined()) == Set(0..<prefix) else {
             return aligner.clusters(nodes)
         }
         return aligner.clusters(nodes, resuming: resumed, from: prefix)

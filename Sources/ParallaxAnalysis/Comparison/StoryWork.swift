@@ -17,6 +17,8 @@ public struct StoryWork: Codable, Sendable, Equatable {
     /// that reuse one another (every other pair among them: none).
     public var compared: [String] = []
     public var found: [Pair] = []
+    /// The story stages that made it: work made by others is not resumed.
+    public var stages: [String] = []
 
     public init() {}
 
