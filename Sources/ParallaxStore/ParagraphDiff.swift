@@ -16,12 +16,12 @@ public enum ParagraphDiff {
             if i < old.count, j < new.count, old[i] == new[j] {
                 i += 1
                 j += 1
-            } else if j < new.count, i == old.count || table[i][j + 1] >= table[i + 1][j] {
-                out.append("+ " + new[j])
-                j += 1
-            } else {
+            } else if i < old.count, j == new.count || table[i + 1][j] >= table[i][j + 1] {
                 out.append("- " + old[i])
                 i += 1
+            } else {
+                out.append("+ " + new[j])
+                j += 1
             }
         }
         return out

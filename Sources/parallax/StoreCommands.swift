@@ -48,9 +48,10 @@ struct Ingest: ParsableCommand {
         let ingestor = Ingestion.ingestor(store: store, timeout: timeout)
         let report = try Ingestion.run(ingestor, paths: paths)
         let stats = try store.stats()
+        func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
         Terminal.note("\(report.added.count) new, \(report.revised.count) revised, \(report.duplicates.count) "
-            + "already stored; \(report.refreshed.count) \(report.refreshed.count == 1 ? "story" : "stories") updated; "
-            + "the store holds \(stats.articles) articles in \(stats.stories) stories (\(options.path))")
+            + "already stored; \(count(report.refreshed.count, "story", "stories")) updated; the store holds "
+            + "\(count(stats.articles, "article", "articles")) in \(count(stats.stories, "story", "stories")) (\(options.path))")
         try Ingestion.exit(report)
     }
 }
@@ -177,14 +178,15 @@ struct Reanalyze: ParsableCommand {
 struct Revisions: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List an article's revisions and what changed between them.")
 
-    @Argument(help: "The article's id (as `story --format json` lists it) or its URL.")
+    @Argument(help: "The article: its URL, the file (or `file#line`) it was read from, or its number in the store.")
     var article: String
 
     @OptionGroup var options: StoreOptions
 
     func run() throws {
         let store = try options.openForReading()
-        guard let id = try Int(article) ?? DocumentIdentity.canonicalURL(article).flatMap({ try store.article(url: $0)?.id })
+        let byURL = try DocumentIdentity.canonicalURL(article).flatMap { try store.article(url: $0)?.id }
+        guard let id = try byURL ?? store.article(source: article)?.id ?? Int(article)
         else { throw ParallaxError(.notFound, "no article \(article) in the store", source: options.path) }
         let revisions = try store.revisions(of: id)
         guard !revisions.isEmpty else { throw ParallaxError(.notFound, "no article \(article) in the store", source: options.path) }
