@@ -10,6 +10,7 @@ extension Ingestor {
     /// Returns the new articles' ids.
     public func place(_ new: [NewArticle], progress: Progress = { _, _, _ in }) throws -> [Int] {
         guard !new.isEmpty else { return [] }
+        try settlePendingReplays()
         let (profiles, order) = stories.profiles(new.map(\.article))
         let passages = order.map { profiles[$0].passage }
         var space = try store.embeddingSpace() ?? stories.background
@@ -30,21 +31,24 @@ extension Ingestor {
             let (index, member) = stories.place(profiles[i], embedding: vectors?[k], in: &clusterer, explain: explain)
             var article = new[i]
             article.member = member
-            let placement = StoryPlacement(
-                id: stored.contains(index) ? clusterer.clusters[index].id : nil, cluster: clusterer.clusters[index],
-                features: Set(profiles[i].entityCounts.keys).union(profiles[i].termCounts.keys))
-            let (id, story) = try store.insert(article, joining: placement)
-            clusterer.setID(story, of: index)
-            stored.insert(index)
-            ids.append(id)
-            // A report placed after reports it precedes in event time: re-form the stories it came close to as a
-            // batch would have formed them, then resume from the store.
+            // A report placed after reports it precedes in event time owes a replay: the stories it came close to
+            // are formed again as a batch would have formed them. The debt is written with the article, so that a
+            // run killed before the replay leaves it owed, and the next run settles it.
             let related = Set(clusterer.related(member, margin: replayMargin) + [index])
             let later = related.contains { c in
                 clusterer.clusters[c].members.contains { $0.source != member.source && StoryClusterer.precedes(member, $0) }
             }
-            if later, try replay(related.map { clusterer.clusters[$0].id },
-                                 touched: related.map { clusterer.clusters[$0].touched }.max() ?? 0) {
+            let others = related.subtracting([index]).map { clusterer.clusters[$0].id }
+            let placement = StoryPlacement(
+                id: stored.contains(index) ? clusterer.clusters[index].id : nil, cluster: clusterer.clusters[index],
+                features: Set(profiles[i].entityCounts.keys).union(profiles[i].termCounts.keys),
+                replayWith: later ? others : nil)
+            let (id, story) = try store.insert(article, joining: placement)
+            clusterer.setID(story, of: index)
+            stored.insert(index)
+            ids.append(id)
+            if later, try settle(others + [story], touched: related.map { clusterer.clusters[$0].touched }.max() ?? 0) {
+                // Stories moved: resume from the store.
                 let open = try candidates(times: times, undated: times.count < profiles.count)
                 let (documents, frequencies) = try store.documentFrequencies(keys)
                 clusterer = StoryClusterer(configuration: stories.clustering, open: open,
@@ -61,6 +65,20 @@ extension Ingestor {
         let bound = stories.clustering.maxActiveStories
         return try store.candidateStories(from: times.min(), to: times.max(), window: stories.clustering.windowDays,
                                           recentUndated: bound, recent: undated ? bound : 0)
+    }
+
+    /// Settles a replay owed by the last of `storyIDs`; returns whether stories moved.
+    func settle(_ storyIDs: [Int], touched: Int) throws -> Bool {
+        if try replay(storyIDs, touched: touched) { return true }
+        if let owing = storyIDs.last { try store.settleReplay(of: owing) }
+        return false
+    }
+
+    /// Settles the replays a killed run left owed.
+    func settlePendingReplays() throws {
+        for owed in try store.pendingReplays() {
+            _ = try settle(owed, touched: try store.documentFrequencies([]).documents)
+        }
     }
 
     /// Re-forms these stories by placing their members again in event-time order (with the features each had when
@@ -96,6 +114,7 @@ extension Ingestor {
     /// 6. Recomputes the dossier of every story whose members changed since it was last saved, oldest change
     /// first. Returns the stories refreshed.
     public func refresh(progress: Progress = { _, _, _ in }) throws -> [Int] {
+        try settlePendingReplays()
         let dirty = try store.dirtyStories()
         for (n, id) in dirty.enumerated() {
             try refresh(story: id)

@@ -59,6 +59,9 @@ enum SQLiteSchema {
             try db.execute(sql: "ALTER TABLE stories ADD COLUMN work BLOB")
             try db.execute(sql: "ALTER TABLE stories ADD COLUMN summary BLOB")
         }
+        migrator.registerMigration("v3: replays owed by late reports") { db in
+            try db.execute(sql: "ALTER TABLE stories ADD COLUMN replay TEXT")
+        }
         return migrator
     }
 }

@@ -34,6 +34,10 @@ extension SQLiteStore {
             let id = Int(db.lastInsertedRowID)
             try Self.addRevision(db, article: id, revision: 1, new, record: record)
             try Self.refreshMembership(db, story: story)
+            if let others = placement.replayWith {
+                try db.execute(sql: "UPDATE stories SET replay = ? WHERE id = ?",
+                               arguments: [(others + [story]).map(String.init).joined(separator: " "), story])
+            }
             for key in placement.features {
                 try db.execute(sql: """
                     INSERT INTO frequencies (key, documents) VALUES (?, 1)
@@ -99,6 +103,7 @@ extension SQLiteStore {
                 ids.append(id)
             }
             for id in Set(ids).union(replacing) {
+                try db.execute(sql: "UPDATE stories SET replay = NULL WHERE id = ?", arguments: [id])
                 try Self.touch(db, story: id, at: now)
                 try Self.refreshMembership(db, story: id)
                 if !ids.contains(id) {
@@ -111,6 +116,17 @@ extension SQLiteStore {
             }
             return ids
         }
+    }
+
+    public func pendingReplays() throws -> [[Int]] {
+        try pool.read { db in
+            try String.fetchAll(db, sql: "SELECT replay FROM stories WHERE replay IS NOT NULL ORDER BY changed")
+                .map { $0.split(separator: " ").compactMap { Int($0) } }
+        }
+    }
+
+    public func settleReplay(of story: Int) throws {
+        try pool.write { db in try db.execute(sql: "UPDATE stories SET replay = NULL WHERE id = ?", arguments: [story]) }
     }
 
     public func addAlias(contentHash: String, of id: Int) throws {

@@ -3,8 +3,9 @@ import ParallaxAnalysis
 import ParallaxModel
 
 /// The reference store: everything in memory, behind one lock. `parallax analyze` runs on it (ingest, then
-/// export, like any store), and the conformance suite holds every other backend to what it does.
-public final class InMemoryStore: Store, @unchecked Sendable {
+/// export, like any store), and the conformance suite holds every other backend to what it does. Not final: tests
+/// subclass it to fail a write, as a killed process would.
+public class InMemoryStore: Store, @unchecked Sendable {
     // Sendable: every property below is only touched while holding `lock`.
     private let lock = NSLock()
 
@@ -25,6 +26,7 @@ public final class InMemoryStore: Store, @unchecked Sendable {
         var redated: [Article] = []
         var stages: [StageID] = []
         var work: StoryWork?
+        var replay: (stories: [Int], order: Int)?
         var updated = ""
         var changed = 0
     }
@@ -109,6 +111,7 @@ public final class InMemoryStore: Store, @unchecked Sendable {
             cluster.id = storyID
             storyRows[storyID - 1].cluster = cluster
             storyRows[storyID - 1].members.append(id)
+            if let others = placement.replayWith { storyRows[storyID - 1].replay = (others + [storyID], clock) }
             touch(storyID, at: new.ingested)
             for key in placement.features { frequencies[key, default: 0] += 1 }
             return (id, storyID)
@@ -137,6 +140,16 @@ public final class InMemoryStore: Store, @unchecked Sendable {
     }
 
     public func addAlias(contentHash: String, of id: Int) throws { locked { hashes[contentHash] = id } }
+
+    public func pendingReplays() throws -> [[Int]] {
+        locked {
+            storyRows.compactMap(\.replay).sorted { $0.order < $1.order }.map(\.stories)
+        }
+    }
+
+    public func settleReplay(of story: Int) throws {
+        locked { if story >= 1 && story <= storyRows.count { storyRows[story - 1].replay = nil } }
+    }
 
     public func memberFeatures(of stories: [Int]) throws -> [StoredMember] {
         locked {
@@ -169,6 +182,9 @@ public final class InMemoryStore: Store, @unchecked Sendable {
                 for a in group.articles { articles[a - 1].story = id }
                 touch(id, at: now)
                 ids.append(id)
+            }
+            for story in Set(ids).union(replacing) where story >= 1 && story <= storyRows.count {
+                storyRows[story - 1].replay = nil
             }
             for old in replacing where !ids.contains(old) && old >= 1 && old <= storyRows.count {
                 storyRows[old - 1].members = []

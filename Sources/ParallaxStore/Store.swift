@@ -49,8 +49,13 @@ public protocol Store: AnyObject, Sendable {
     /// Re-forms stories in one transaction: each group's articles move to the group's story (a new one when its
     /// `id` is nil) with the group's clustering state; stories of `replacing` that keep no article are emptied.
     /// Returns each group's story id; every story touched is marked for a dossier update.
+    /// A regroup also settles the replays owed by the stories it replaces.
     @discardableResult
     func regroup(_ groups: [StoryGroup], replacing: [Int]) throws -> [Int]
+    /// Replays owed (each: the stories to re-form together), oldest first.
+    func pendingReplays() throws -> [[Int]]
+    /// Settles the replay a story owes (it changed nothing).
+    func settleReplay(of story: Int) throws
     /// Records another content hash for an article (the same text arrived in other bytes).
     func addAlias(contentHash: String, of id: Int) throws
     /// Replaces the analysis of an article's latest revision (after a stage upgrade), marking its story.
@@ -122,11 +127,15 @@ public struct StoryPlacement: Sendable {
     public var id: Int?
     public var cluster: StoryClusterer.Cluster
     public var features: Set<UInt64>
+    /// When the article owes a replay: the other stories to re-form with its own. Recorded with the article, so
+    /// that a run killed before the replay leaves it owed (`pendingReplays`).
+    public var replayWith: [Int]?
 
-    public init(id: Int?, cluster: StoryClusterer.Cluster, features: Set<UInt64>) {
+    public init(id: Int?, cluster: StoryClusterer.Cluster, features: Set<UInt64>, replayWith: [Int]? = nil) {
         self.id = id
         self.cluster = cluster
         self.features = features
+        self.replayWith = replayWith
     }
 }
 

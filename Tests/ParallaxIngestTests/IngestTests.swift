@@ -4,7 +4,7 @@ import ParallaxAnalysis
 import ParallaxModel
 import ParallaxIngest
 import ParallaxSQLite
-import ParallaxStore
+@testable import ParallaxStore
 
 /// Shared set-up: the pipelines as the CLI builds them (the model when `make setup` fetched it), the example corpus,
 /// and small generated reports.
@@ -111,6 +111,29 @@ enum IngestSupport {
             .allSatisfy { Set([$0.a, $0.b]) == tipped }, "only the knife-edge pair may differ")
     }
 
+    /// Issue 12: kill -9 between an article's insert and the replay it owes.
+    @Test("a replay a killed run owed is settled when the same ingest runs again")
+    func owedReplaySettled() throws {
+        let reversed = Array(IngestSupport.corpusFiles.reversed())
+        // Reports one by one, latest first: the first replay that moves stories is where the run is killed.
+        let dying = DyingStore(dieAt: 1)
+        let interrupted = IngestSupport.ingestor(dying)
+        var killedAt: Int?
+        for (n, file) in reversed.enumerated() where killedAt == nil {
+            do { _ = try interrupted.ingest(paths: [file]) } catch is DyingStore.Killed { killedAt = n }
+        }
+        let n = try #require(killedAt, "some late report moved stories")
+        #expect(try !dying.pendingReplays().isEmpty, "the debt was written with the article")
+        // The same ingest again: the report is stored already; the replay it owed is settled.
+        let again = try interrupted.ingest(paths: [reversed[n]])
+        #expect(again.added.isEmpty && again.duplicates.count == 1)
+        #expect(try dying.pendingReplays().isEmpty)
+        let whole = IngestSupport.ingestor()
+        for file in reversed[...n] { _ = try whole.ingest(paths: [file]) }
+        #expect(try IngestSupport.partition(dying) == IngestSupport.partition(whole.store),
+                "the stories of a run that was not killed")
+    }
+
     @Test("a document stored once is a duplicate the second time, by bytes or by URL")
     func duplicates() throws {
         let ingestor = IngestSupport.ingestor()
@@ -183,5 +206,25 @@ enum IngestSupport {
         #expect(result.articles == [id])
         #expect(result.stories == [story])
         #expect(try ingestor.store.article(id: id)?.article.claims.isEmpty == false)
+    }
+}
+
+/// An in-memory store that counts its regroups and fails the `dieAt`-th, as a process killed between an article
+/// and its replay would.
+final class DyingStore: InMemoryStore, @unchecked Sendable {
+    // Invariant: used by one test at a time, from one thread (the suite is serialized; ingest writes serially).
+    struct Killed: Error {}
+    let dieAt: Int?
+    private(set) var regroups = 0
+
+    init(dieAt: Int?) {
+        self.dieAt = dieAt
+        super.init()
+    }
+
+    override func regroup(_ groups: [StoryGroup], replacing: [Int]) throws -> [Int] {
+        regroups += 1
+        if regroups == dieAt { throw Killed() }
+        return try super.regroup(groups, replacing: replacing)
     }
 }

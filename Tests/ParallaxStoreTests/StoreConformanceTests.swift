@@ -268,4 +268,24 @@ enum Records {
         #expect(DocumentIdentity.canonicalURL(input) == expected)
         if let expected { #expect(DocumentIdentity.canonicalURL(expected) == expected, "idempotent") }
     }
+
+    @Test("a replay owed is recorded with the article that owes it, and settled by a regroup or by hand",
+          arguments: Backend.allCases)
+    func replaysOwed(backend: Backend) throws {
+        let store = try backend.make()
+        let (a, s1) = try Records.insert(store, "a.txt", hash: "h1", days: [100])
+        #expect(try store.pendingReplays().isEmpty)
+        let (cluster, features) = Records.cluster(days: [99])
+        let (b, s2) = try store.insert(Records.new(Records.article("b.txt", title: "B", text: "Early report."), hash: "h2"),
+                                       joining: StoryPlacement(id: nil, cluster: cluster, features: features, replayWith: [s1]))
+        #expect(try store.pendingReplays() == [[s1, s2]])
+        try store.settleReplay(of: s2)
+        #expect(try store.pendingReplays().isEmpty)
+        let (c, _) = try store.insert(Records.new(Records.article("c.txt", title: "C", text: "Another."), hash: "h3"),
+                                      joining: StoryPlacement(id: s2, cluster: cluster, features: features, replayWith: []))
+        #expect(try store.pendingReplays() == [[s2]])
+        let (merged, _) = Records.cluster(days: [99, 100])
+        try store.regroup([StoryGroup(id: s1, cluster: merged, articles: [a, b, c])], replacing: [s1, s2])
+        #expect(try store.pendingReplays().isEmpty, "the regroup settled it")
+    }
 }
