@@ -57,15 +57,13 @@ public enum IngestBench {
         try records.joined(separator: "\n").write(to: input, atomically: true, encoding: .utf8)
         let store = try SQLiteStore(path: folder.appendingPathComponent("fresh.db").path)
         let ingestor = Ingestor(articles: articles, stories: stories, store: store)
-        var report = Ingestor.Report()
-        let seconds = try Timing.throwing { report = try ingestor.ingest(paths: [input.path]) }
+        let seconds = try Timing.throwing { _ = try ingestor.ingest(paths: [input.path]) }
         let stats = try store.stats()
         var table = TextTable(["corpus", "documents", "stored", "stories", "seconds", "articles/s end to end",
                                "KB per article"])
         table.add([name, "\(documents.count)", "\(stats.articles)", "\(stats.stories)", decimal(seconds, 1),
                    decimal(Double(stats.articles) / seconds, 2),
                    decimal(Double(stats.bytes ?? 0) / 1024 / Double(max(1, stats.articles)), 0)])
-        _ = report
         let analysed = try (1...max(1, stats.articles)).compactMap { try store.article(id: $0)?.article }
         return ("1. Fresh ingest of a folder (reading, analysis, embeddings, stories, dossiers):\n\n" + table.render(),
                 analysed)

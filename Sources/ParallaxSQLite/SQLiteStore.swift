@@ -119,16 +119,7 @@ public final class SQLiteStore: Store, @unchecked Sendable {
     public func documentFrequencies(_ keys: Set<UInt64>) throws -> (documents: Int, frequencies: [UInt64: Int]) {
         try pool.read { db in
             let documents = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM articles") ?? 0
-            var out: [UInt64: Int] = [:]
-            let all = Array(keys)
-            // 500 keys per query: well under SQLite's limit on bound parameters.
-            for start in stride(from: 0, to: all.count, by: 500) {
-                let chunk = all[start..<min(start + 500, all.count)]
-                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-                let rows = try Row.fetchAll(db, sql: "SELECT key, documents FROM frequencies WHERE key IN (\(marks))",
-                                            arguments: StatementArguments(chunk.map { Int64(bitPattern: $0) }))
-                for row in rows { out[UInt64(bitPattern: row["key"] as Int64)] = row["documents"] }
-            }
+            let out = try Self.byKey(db, table: "frequencies", column: "documents", keys: Array(keys)) { $0["documents"] as Int }
             return (documents, out)
         }
     }
@@ -176,16 +167,23 @@ public final class SQLiteStore: Store, @unchecked Sendable {
 
     public func vectors(_ keys: [UInt64]) throws -> [UInt64: [Float]] {
         try pool.read { db in
-            var out: [UInt64: [Float]] = [:]
-            for start in stride(from: 0, to: keys.count, by: 500) {
-                let chunk = keys[start..<min(start + 500, keys.count)]
-                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-                let rows = try Row.fetchAll(db, sql: "SELECT key, vector FROM vectors WHERE key IN (\(marks))",
-                                            arguments: StatementArguments(chunk.map { Int64(bitPattern: $0) }))
-                for row in rows { out[UInt64(bitPattern: row["key"] as Int64)] = Coding.floats(row["vector"]) }
-            }
-            return out
+            try Self.byKey(db, table: "vectors", column: "vector", keys: keys) { Coding.floats($0["vector"]) }
         }
+    }
+
+    /// Rows of a table keyed by feature or text hash, for the keys asked, 500 per query (well under SQLite's
+    /// limit on bound parameters).
+    static func byKey<T>(_ db: Database, table: String, column: String, keys: [UInt64],
+                         value: (Row) -> T) throws -> [UInt64: T] {
+        var out: [UInt64: T] = [:]
+        for start in stride(from: 0, to: keys.count, by: 500) {
+            let chunk = keys[start..<min(start + 500, keys.count)]
+            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+            let rows = try Row.fetchAll(db, sql: "SELECT key, \(column) FROM \(table) WHERE key IN (\(marks))",
+                                        arguments: StatementArguments(chunk.map { Int64(bitPattern: $0) }))
+            for row in rows { out[UInt64(bitPattern: row["key"] as Int64)] = value(row) }
+        }
+        return out
     }
 
     public func saveVectors(_ vectors: [(UInt64, [Float])]) throws {

@@ -49,7 +49,6 @@ enum IngestSupport {
     struct Pair: Hashable {
         var a: String, b: String
         init(_ a: String, _ b: String) { (self.a, self.b) = (a, b) }
-        var tuple: (String, String) { (a, b) }
     }
 
     /// `count` short reports of `events` different fictional events, several outlets each, as text dumps.
