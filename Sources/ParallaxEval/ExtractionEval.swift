@@ -38,7 +38,7 @@ public struct ExtractionEval {
         return entries.values.compactMap { entry -> Page? in
             guard let file = entry["file"] as? String else { return nil }
             let path = "\(dataDirectory)/html/\(file).gz"
-            let html = try? DocumentReader().read(path).first.flatMap { doc -> [UInt8]? in
+            let html = DocumentReader().documents(path).first.flatMap { doc -> [UInt8]? in
                 if case .bytes(let b) = doc.content { return b }
                 return nil
             }

@@ -63,7 +63,14 @@ public struct Ingestor: Sendable {
             let chunk = Array(files[start..<min(start + chunkSize, files.count)])
             var documents: [RawDocument] = []
             for file in chunk {
-                do { documents += try reader.read(file) } catch let error as ParallaxError {
+                do {
+                    for read in try reader.read(file) {
+                        switch read {
+                        case .success(let document): documents.append(document)
+                        case .failure(let error): report.failures.append(error)
+                        }
+                    }
+                } catch let error as ParallaxError {
                     report.failures.append(error)
                 } catch {
                     report.failures.append(ParallaxError(.unreadable, "\(error)", source: file))

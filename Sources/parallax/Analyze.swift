@@ -20,14 +20,18 @@ struct Analyze: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write the result to this file instead of standard output.")
     var output: String?
 
-    @Option(help: "Seconds one document may take before it is skipped.")
-    var timeout: Double = 10
+    @OptionGroup var limits: TimeoutOption
 
     @Flag(help: "Print, for each article in turn, its score against the closest stories and why.")
     var explain = false
 
     func run() throws {
-        var ingestor = Ingestion.ingestor(store: InMemoryStore(), timeout: timeout)
+        let inputs = DocumentReader().files(in: paths).files
+        if let output, let input = try OutputSink.sameFile(output, among: inputs) {
+            throw ParallaxError(.unreadable, "is also an input (\(input)): refusing to overwrite it; choose another output file",
+                                source: output)
+        }
+        var ingestor = Ingestion.ingestor(store: InMemoryStore(), limits: limits)
         if explain { ingestor.explain = { Terminal.write($0 + "\n") } }
         let report = try Ingestion.run(ingestor, paths: paths)
         let (document, articles) = try Export.document(
@@ -51,7 +55,7 @@ enum StoryOutput {
         case .markdown: sink.write(DossierReport.markdown(document, articles: articles))
         case .html: sink.write(DossierReport.html(document, articles: articles))
         }
-        sink.close()
+        try sink.close()
         let count = document.stories.count
         if let output { Terminal.note("wrote \(count) \(count == 1 ? "story" : "stories") to \(output)") }
     }
@@ -59,10 +63,8 @@ enum StoryOutput {
 
 /// Ingesting as the commands do it: pipelines with their warnings said once, progress bars on a terminal.
 enum Ingestion {
-    static func ingestor(store: any Store, timeout: Double) -> Ingestor {
-        var configuration = ArticlePipeline.Configuration()
-        configuration.timeoutSeconds = timeout
-        let (articles, stories) = Pipelines.standard(configuration: configuration)
+    static func ingestor(store: any Store, limits: TimeoutOption = TimeoutOption()) -> Ingestor {
+        let (articles, stories) = Pipelines.standard(configuration: limits.configuration)
         return Ingestor(articles: articles, stories: stories, store: store)
     }
 

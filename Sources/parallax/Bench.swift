@@ -44,7 +44,7 @@ struct Bench: ParsableCommand {
             var corpora: [ArticleBench.Corpus] = []
             if FileManager.default.fileExists(atPath: corpus) {
                 let reader = DocumentReader()
-                let docs = reader.files(in: [corpus]).files.flatMap { (try? reader.read($0)) ?? [] }
+                let docs = reader.files(in: [corpus]).files.flatMap(reader.documents)
                 corpora.append(.init(name: corpus, documents: docs))
             }
             if FileManager.default.fileExists(atPath: pages + "/evaldata.json") {
@@ -80,7 +80,7 @@ struct Bench: ParsableCommand {
             pipeline.reading = nil
             let reader = DocumentReader()
             let files = reader.files(in: paths.filter { FileManager.default.fileExists(atPath: $0) }).files
-            let articles = files.flatMap { (try? reader.read($0)) ?? [] }.compactMap { try? pipeline.run($0) }
+            let articles = files.flatMap(reader.documents).compactMap { try? pipeline.run($0) }
             print(EmbeddingBench.run(articles, embedder: embedder, rounds: max(1, rounds)))
         }
     }
@@ -150,7 +150,7 @@ private func ingestDocuments(_ data: String) -> [RawDocument] {
     if let items = try? StoryEval.basilRecords(basil), !items.isEmpty { return items }
     print("BASIL not found at \(basil): measuring on examples/corpus")
     let reader = DocumentReader()
-    return reader.files(in: ["examples/corpus"]).files.flatMap { (try? reader.read($0)) ?? [] }
+    return reader.files(in: ["examples/corpus"]).files.flatMap(reader.documents)
 }
 
 /// The story pipeline and the corpus the story benchmarks read: BASIL's 300 articles, or the example corpus when

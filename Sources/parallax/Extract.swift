@@ -19,8 +19,7 @@ struct Extract: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write records to this file instead of standard output.")
     var output: String?
 
-    @Option(help: "Seconds one document may take before it is skipped.")
-    var timeout: Double = 10
+    @OptionGroup var limits: TimeoutOption
 
     @Option(help: "Worker threads (default: all cores).")
     var jobs: Int?
@@ -30,9 +29,7 @@ struct Extract: ParsableCommand {
 
     func run() throws {
         if explain { return try Explain.run(paths: paths) }
-        var configuration = ArticlePipeline.Configuration()
-        configuration.timeoutSeconds = timeout
-        let pipeline = ArticlePipeline.standard(configuration: configuration)
+        let pipeline = ArticlePipeline.standard(configuration: limits.configuration)
         for warning in pipeline.setupWarnings { Terminal.warn(warning) }
         var batch = Batch(pipeline: pipeline)
         if let jobs { batch.jobs = max(1, jobs) }
@@ -42,7 +39,7 @@ struct Extract: ParsableCommand {
             Terminal.warn("no input documents found in \(paths.joined(separator: " "))")
             throw ExitCode(2)
         }
-        let sink = try OutputSink(path: output)
+        let sink = try OutputSink(path: output, inputs: files)
         let chosen = format ?? (output == nil && Terminal.isTTY(stdout: true) ? .text : .jsonl)
         let progress = ProgressBar(total: files.count, label: "extract")
         let tally = Tally()
@@ -66,11 +63,11 @@ struct Extract: ParsableCommand {
         }
         if chosen == .json { sink.write("\n]\n") }
         progress.finish()
-        sink.close()
+        try sink.close()
         let (done, failed) = tally.counts
         if let output { Terminal.note("wrote \(done) records to \(output)") }
         if failed > 0 || !missing.isEmpty {
-            Terminal.note("\(failed + missing.count) of \(files.count + missing.count) inputs failed")
+            Terminal.note("\(failed + missing.count) of \(done + failed + missing.count) inputs failed")
             throw ExitCode(1)
         }
     }
@@ -82,7 +79,7 @@ enum Explain {
         let pipeline = ArticlePipeline.standard()
         let reader = DocumentReader()
         for file in reader.files(in: paths).files {
-            for document in try reader.read(file) where document.format == .html {
+            for document in try reader.read(file).map({ try $0.get() }) where document.format == .html {
                 guard case .bytes(let bytes) = document.content else { continue }
                 let text = try pipeline.decoder.decode(bytes, markup: true, source: file).text
                 print("━━ \(file)")

@@ -40,12 +40,11 @@ struct Ingest: ParsableCommand {
 
     @OptionGroup var options: StoreOptions
 
-    @Option(help: "Seconds one document may take before it is skipped.")
-    var timeout: Double = 10
+    @OptionGroup var limits: TimeoutOption
 
     func run() throws {
         let store = try options.openForWriting()
-        let ingestor = Ingestion.ingestor(store: store, timeout: timeout)
+        let ingestor = Ingestion.ingestor(store: store, limits: limits)
         let report = try Ingestion.run(ingestor, paths: paths)
         let stats = try store.stats()
         func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
@@ -80,7 +79,7 @@ struct Stories: ParsableCommand {
                 let counts = [count(s.articles, "report"), count(s.outlets, "outlet"),
                               count(s.origins, "independent origin")].joined(separator: ", ")
                 print("\(s.id.padding(toLength: 6, withPad: " ", startingAt: 0)) \(s.lastPublished ?? "          ")  "
-                    + "\(TerminalText.clean(s.title))\(s.current ? "" : "  (dossier being updated)")\n"
+                    + "\(ControlCharacters.escaped(s.title))\(s.current ? "" : "  (dossier being updated)")\n"
                     + "       \(counts); \(s.languages.joined(separator: ", "))"
                     + (s.claims > 0 ? "; \(count(s.claims, "claim")), \(s.corroborated) corroborated" : ""))
             }
@@ -167,7 +166,7 @@ struct Reanalyze: ParsableCommand {
 
     func run() throws {
         guard stale else { throw ValidationError("say what to recompute: --stale") }
-        let ingestor = Ingestion.ingestor(store: try options.openForWriting(), timeout: 10)
+        let ingestor = Ingestion.ingestor(store: try options.openForWriting())
         let result = try ingestor.reanalyzeStale()
         for failure in result.failures { Terminal.report(failure) }
         Terminal.note("\(result.articles.count) articles analysed again, \(result.stories.count) dossiers recomputed")
@@ -192,9 +191,9 @@ struct Revisions: ParsableCommand {
         guard !revisions.isEmpty else { throw ParallaxError(.notFound, "no article \(article) in the store", source: options.path) }
         var previous: [String] = []
         for r in revisions {
-            print("revision \(r.revision)  \(r.ingested)  \(TerminalText.clean(r.article.title ?? r.article.source))")
+            print("revision \(r.revision)  \(r.ingested)  \(ControlCharacters.escaped(r.article.title ?? r.article.source))")
             for line in ParagraphDiff.lines(from: previous, to: r.article.paragraphs) where r.revision > 1 {
-                print("   " + TerminalText.clean(line))
+                print("   " + ControlCharacters.escaped(line))
             }
             previous = r.article.paragraphs
         }
@@ -208,12 +207,5 @@ enum JSONText {
         encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(value), as: UTF8.self)
-    }
-}
-
-/// Text from the store made safe for a terminal: control characters shown as `?`.
-enum TerminalText {
-    static func clean(_ s: String) -> String {
-        String(String.UnicodeScalarView(s.unicodeScalars.map { $0.properties.generalCategory == .control ? "?" : $0 }))
     }
 }

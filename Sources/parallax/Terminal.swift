@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import ParallaxAnalysis
 import ParallaxModel
@@ -14,7 +15,11 @@ enum Terminal {
     static func warn(_ message: String) { write("parallax: warning: \(message)\n") }
     static func note(_ message: String) { write("parallax: \(message)\n") }
 
-    static func write(_ s: String) {
+    /// Writes a message; control characters in it (from a file name, a title) are shown, never acted on.
+    static func write(_ s: String) { writeRaw(ControlCharacters.escaped(s)) }
+
+    /// Writes Parallax's own terminal sequences (the progress bar's).
+    static func writeRaw(_ s: String) {
         FileHandle.standardError.write(Data(s.utf8))
     }
 }
@@ -29,25 +34,103 @@ enum Pipelines {
     }
 }
 
-/// Where records go: standard output or a file.
+/// `--timeout S`: the seconds one document may take; a positive, finite number.
+struct TimeoutOption: ParsableArguments {
+    @Option(help: "Seconds one document may take before it is skipped (more than 0, at most 86400).")
+    var timeout: Double = 10
+
+    func validate() throws {
+        guard timeout.isFinite, timeout > 0, timeout <= 86_400 else {
+            throw ValidationError("--timeout must be a number of seconds above 0 and at most 86400, not \(timeout)")
+        }
+    }
+
+    var configuration: ArticlePipeline.Configuration {
+        var configuration = ArticlePipeline.Configuration()
+        configuration.timeoutSeconds = timeout
+        return configuration
+    }
+}
+
+/// Where records go: standard output, or a file that is replaced whole only when the output is complete —
+/// written beside it under a hidden temporary name, flushed to disk, then renamed over it — so that a run that
+/// fails or is killed leaves the previous file as it was. An output that is one of the inputs is refused.
 final class OutputSink: @unchecked Sendable {
     // Invariant: only called from Batch's serial emit callback, or before/after the batch.
     private let handle: FileHandle
     private let path: String?
+    private var temporary: String?
+    /// On a terminal, control characters are shown escaped.
+    private let escape: Bool
 
-    init(path: String?) throws {
+    init(path: String?, inputs: [String] = []) throws {
         self.path = path
-        if let path {
-            guard FileManager.default.createFile(atPath: path, contents: nil), let h = FileHandle(forWritingAtPath: path)
-            else { throw ParallaxError(.unreadable, "cannot write the output file", source: path) }
-            handle = h
-        } else {
+        guard let path else {
             handle = FileHandle.standardOutput
+            escape = Terminal.isTTY(stdout: true)
+            return
+        }
+        escape = false
+        if let input = try Self.sameFile(path, among: inputs) {
+            throw ParallaxError(.unreadable, "is also an input (\(input)): refusing to overwrite it; choose another output file",
+                                source: path)
+        }
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent().path
+        var template = Array((folder + "/." + url.lastPathComponent + ".parallax-XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else {
+            throw ParallaxError(.unreadable, "cannot write the output file here: \(String(cString: strerror(errno)))", source: path)
+        }
+        // mkstemp makes the file private; an output file gets the usual permissions.
+        let mask = umask(0)
+        umask(mask)
+        fchmod(fd, 0o666 & ~mask)
+        temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+    }
+
+    deinit { discard() }
+
+    func write(_ s: String) { handle.write(Data((escape ? ControlCharacters.escaped(s) : s).utf8)) }
+
+    /// Completes the output: the file now holds everything written.
+    func close() throws {
+        guard let path, let temporary else { return }
+        self.temporary = nil
+        do {
+            try handle.synchronize()
+            try handle.close()
+        } catch {
+            unlink(temporary)
+            throw ParallaxError(.unreadable, "cannot write the output file: \(error)", source: path)
+        }
+        guard rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw ParallaxError(.unreadable, "cannot write the output file: \(reason)", source: path)
         }
     }
 
-    func write(_ s: String) { handle.write(Data(s.utf8)) }
-    func close() { if path != nil { try? handle.close() } }
+    /// Drops an unfinished output; the file it would have replaced stays as it was.
+    func discard() {
+        guard let temporary else { return }
+        self.temporary = nil
+        try? handle.close()
+        unlink(temporary)
+    }
+
+    /// The input that is the same file as `path` (same device and inode), if any.
+    static func sameFile(_ path: String, among inputs: [String]) throws -> String? {
+        var target = stat()
+        guard stat(path, &target) == 0 else { return nil }
+        for input in inputs {
+            var other = stat()
+            if stat(InputFiles.bytes(input).map { CChar(bitPattern: $0) } + [0], &other) == 0,
+               other.st_dev == target.st_dev, other.st_ino == target.st_ino { return input }
+        }
+        return nil
+    }
 }
 
 /// Counts of successes and failures across the batch.
@@ -84,9 +167,9 @@ final class ProgressBar: @unchecked Sendable {
         let filled = total == 0 ? width : done * width / total
         let rate = Double(done) / max(0.001, Date().timeIntervalSince(start))
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-        Terminal.write("\r\(label) \(bar) \(done)/\(total)  \(Int(rate))/s ")
+        Terminal.writeRaw("\r\(label) \(bar) \(done)/\(total)  \(Int(rate))/s ")
     }
 
-    func clearLine() { if enabled { Terminal.write("\r\u{1B}[K") } }
-    func finish() { if enabled { Terminal.write("\r\u{1B}[K") } }
+    func clearLine() { if enabled { Terminal.writeRaw("\r\u{1B}[K") } }
+    func finish() { if enabled { Terminal.writeRaw("\r\u{1B}[K") } }
 }

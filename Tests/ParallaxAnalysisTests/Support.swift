@@ -17,7 +17,7 @@ enum Support {
     /// Runs the whole per-document pipeline on a file.
     static func analyse(_ path: String) throws -> Article {
         let documents = try DocumentReader().read(path)
-        return try pipeline.run(documents[0])
+        return try pipeline.run(documents[0].get())
     }
 
     static func analyse(html: String, source: String = "test.html") throws -> Article {

@@ -20,7 +20,7 @@ import ParallaxModel
         guard case .success(let embedder) = E5Embedder.load(dataDirectory: vendor) else { return nil }
         let cache = EmbeddingCache(embedder: embedder)
         return StoryPipeline(stopwords: stoplists, embeddings: cache,
-                             background: BackgroundMean.space(cache: cache, dataDirectory: vendor))
+                             background: BackgroundMean.space(cache: cache))
     }()
     static let withoutModel = StoryPipeline(stopwords: stoplists, embeddings: nil, background: nil)
     static let modelPresent = withModel != nil

@@ -72,15 +72,34 @@ public struct ICUCharsetDecoder: TextDecoding {
         return String(decoding: output, as: UTF8.self)
     }
 
-    /// The text when the bytes are UTF-8 but for a handful of invalid sequences (replaced by U+FFFD), with
-    /// multi-byte characters present so that the guess rests on evidence.
+    /// The text when the bytes are UTF-8 but for a handful of invalid sequences (each run replaced by one U+FFFD):
+    /// either multi-byte characters are present, so that the guess rests on evidence, or the text is ASCII but
+    /// for a few damaged spots (one, or one per 1,000 bytes up to three) that are not a lone byte 0x80–0x9F — where
+    /// windows-1252 keeps its curly quotes and dashes, the likeliest reason for one high byte in English text.
     static func mostlyUTF8(_ bytes: [UInt8]) -> String? {
-        let text = String(decoding: bytes, as: UTF8.self)
-        var replaced = 0, multibyte = 0
-        for scalar in text.unicodeScalars {
-            if scalar == "\u{FFFD}" { replaced += 1 } else if scalar.value >= 0x80 { multibyte += 1 }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 16)
+        var replaced = 0, multibyte = 0, punctuation = 0
+        var i = 0
+        while i < bytes.count {
+            let width = InputFiles.validSequence(bytes, at: i)
+            if width > 0 {
+                if width > 1 { multibyte += 1 }
+                out.append(contentsOf: bytes[i..<(i + width)])
+                i += width
+                continue
+            }
+            var end = i + 1
+            while end < bytes.count && InputFiles.validSequence(bytes, at: end) == 0 { end += 1 }
+            if end == i + 1 && (0x80...0x9F).contains(bytes[i]) { punctuation += 1 }
+            replaced += 1
+            out.append(contentsOf: [0xEF, 0xBF, 0xBD])
+            i = end
         }
-        return multibyte >= 20 && replaced * 50 <= multibyte ? text : nil
+        let text = String(decoding: out, as: UTF8.self)
+        if multibyte >= 20 && replaced * 50 <= multibyte { return text }
+        if multibyte == 0 && punctuation == 0 && replaced <= min(3, max(1, bytes.count / 1000)) { return text }
+        return nil
     }
 
     static func byteOrderMark(_ b: [UInt8]) -> (String, Int)? {
@@ -174,25 +193,35 @@ public struct ICUCharsetDecoder: TextDecoding {
         return (superset[found] ?? found, confidence)
     }
 
-    /// Drops NUL and C0 control characters (keeping tab and newlines) and normalises line ends. Works on
-    /// UTF-8 bytes: control characters are single bytes there, and no multi-byte sequence contains one.
+    /// Drops NUL, C0 control characters (keeping tab and newlines), DEL and C1 controls, and normalises line
+    /// ends. Works on UTF-8 bytes: C0 controls and DEL are single bytes there, C1 controls the pairs C2 80–9F.
     static func clean(_ text: String) -> String {
         var text = text
         let needsWork = text.withUTF8 { bytes in
-            for byte in bytes where byte < 0x20 && byte != 0x0A && byte != 0x09 { return true }
+            for (i, byte) in bytes.enumerated() where (byte < 0x20 && byte != 0x0A && byte != 0x09) || byte == 0x7F
+                || (byte == 0xC2 && i + 1 < bytes.count && (0x80...0x9F).contains(bytes[i + 1])) { return true }
             return false
         }
         guard needsWork else { return text }
         var out = [UInt8]()
         out.reserveCapacity(text.utf8.count)
         var previousCR = false
+        var c1Lead = false
         for byte in text.utf8 {
+            // C1 controls are C2 80–C2 9F in UTF-8: the lead is held back until the next byte shows which it is.
+            if c1Lead {
+                c1Lead = false
+                if (0x80...0x9F).contains(byte) { continue }
+                out.append(0xC2)
+            }
+            if byte == 0xC2 { c1Lead = true; continue }
             if byte == 0x0D { out.append(0x0A); previousCR = true; continue }
             defer { previousCR = false }
             if byte == 0x0A && previousCR { continue }
-            if byte < 0x20 && byte != 0x0A && byte != 0x09 { continue }
+            if (byte < 0x20 && byte != 0x0A && byte != 0x09) || byte == 0x7F { continue }
             out.append(byte)
         }
+        if c1Lead { out.append(0xC2) }
         return String(decoding: out, as: UTF8.self)
     }
 }

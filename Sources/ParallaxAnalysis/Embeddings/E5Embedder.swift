@@ -75,11 +75,15 @@ public final class E5Embedder: @unchecked Sendable {
         dlclose(library)
     }
 
+    /// UTF-8 bytes of a text the engine is given: about 512 tokens in any script (the model reads no more), where
+    /// the engine's cost, which grows with the length of the text it is handed, stays under a second.
+    public static let maxTextBytes = 2048
+
     /// Embeds texts as passages (or as queries: the model card's "query: " prefix), one vector per text.
     public func embed(_ texts: [String], query: Bool = false) -> [[Float]] {
         guard !texts.isEmpty else { return [] }
-        // The engine reads C strings: copy each text once, NUL bytes out.
-        let cStrings = texts.map { strdup($0.replacingOccurrences(of: "\0", with: " ")) }
+        // The engine reads C strings: copy each text once, NUL bytes out, cut to what the model reads.
+        let cStrings = texts.map { strdup(Self.head($0).replacingOccurrences(of: "\0", with: " ")) }
         defer { cStrings.forEach { Glibc.free($0) } }
         var pointers = cStrings.map { UnsafePointer<CChar>($0) }
         var out = [Float](repeating: 0, count: texts.count * dimension)
@@ -90,6 +94,19 @@ public final class E5Embedder: @unchecked Sendable {
         }
         guard status == 0 else { return texts.map { _ in [Float](repeating: 0, count: dimension) } }
         return (0..<texts.count).map { Array(out[($0 * dimension)..<(($0 + 1) * dimension)]) }
+    }
+
+    /// The text cut at a character boundary to at most `maxTextBytes` bytes of UTF-8.
+    static func head(_ text: String) -> String {
+        guard text.utf8.count > maxTextBytes else { return text }
+        var bytes = 0
+        var end = text.unicodeScalars.startIndex
+        for i in text.unicodeScalars.indices {
+            bytes += UTF8.width(text.unicodeScalars[i])
+            if bytes > maxTextBytes { break }
+            end = text.unicodeScalars.index(after: i)
+        }
+        return String(text.unicodeScalars[..<end])
     }
 }
 

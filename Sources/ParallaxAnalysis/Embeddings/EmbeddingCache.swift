@@ -1,43 +1,26 @@
 import Foundation
 
 /// Embeddings by content hash: a text seen before (the same lead syndicated by ten outlets, a sentence quoted
-/// twice, a re-run on the same folder) is embedded once. With a file, vectors persist between runs (appended as
-/// they are made: an 8-byte hash then the floats, per record). Texts are embedded in batches so that the engine
-/// keeps both cores busy.
+/// twice, a re-run on the same folder) is embedded once. With a `VectorFile`, vectors persist between runs,
+/// appended after every batch. Texts are embedded in batches so that the engine keeps both cores busy.
 public final class EmbeddingCache: @unchecked Sendable {
     // Sendable: `vectors` and `pending` are only touched while holding `lock`; the embedder is thread-safe.
     public let embedder: E5Embedder
     private let lock = NSLock()
     private var vectors: [UInt64: [Float]] = [:]
     private var pending: [(UInt64, [Float])] = []
-    private let file: URL?
+    private let file: VectorFile?
+    /// What loading the file found wrong (a damaged tail), for the user to hear once.
+    public let warning: String?
     /// 32 texts per call: large enough to fill both cores, small enough for a smooth progress bar.
     public var batchSize = 32
-    /// 256 MB (about 170,000 vectors): past it the file starts afresh rather than grow without bound.
-    static let maxFileBytes = 256 << 20
 
     public init(embedder: E5Embedder, file: URL? = nil) {
         self.embedder = embedder
-        self.file = file
-        if let file { load(file) }
-    }
-
-    private var recordBytes: Int { 8 + 4 * embedder.dimension }
-
-    private func load(_ file: URL) {
-        guard let data = try? Data(contentsOf: file), data.count % recordBytes == 0 else { return }
-        if data.count > EmbeddingCache.maxFileBytes {
-            try? FileManager.default.removeItem(at: file)
-            return
-        }
-        data.withUnsafeBytes { raw in
-            for offset in stride(from: 0, to: raw.count, by: recordBytes) {
-                let key = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-                vectors[key] = (0..<embedder.dimension).map {
-                    raw.loadUnaligned(fromByteOffset: offset + 8 + 4 * $0, as: Float.self)
-                }
-            }
-        }
+        self.file = file.map { VectorFile(url: $0, dimension: embedder.dimension) }
+        let loaded = self.file?.load()
+        vectors = loaded?.vectors ?? [:]
+        warning = loaded?.warning
     }
 
     /// Appends the vectors made since the last save to the file.
@@ -46,20 +29,7 @@ public final class EmbeddingCache: @unchecked Sendable {
         let records = pending
         pending = []
         lock.unlock()
-        guard let file, !records.isEmpty else { return }
-        var data = Data(capacity: records.count * recordBytes)
-        for (key, vector) in records {
-            withUnsafeBytes(of: key) { data.append(contentsOf: $0) }
-            vector.withUnsafeBytes { data.append(contentsOf: $0) }
-        }
-        try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        if let handle = try? FileHandle(forWritingTo: file) {
-            handle.seekToEndOfFile()
-            handle.write(data)
-            try? handle.close()
-        } else {
-            try? data.write(to: file)
-        }
+        file?.append(records)
     }
 
     /// The key a text's vector is kept under (a hash of the text).
@@ -98,6 +68,7 @@ public final class EmbeddingCache: @unchecked Sendable {
                 pending.append((keys[i], v))
             }
             lock.unlock()
+            save()  // as it goes: a run killed later keeps what it embedded
             done += batch.count
             progress(done)
         }
@@ -112,11 +83,11 @@ public final class EmbeddingCache: @unchecked Sendable {
 /// Computed once per model and background file and kept in the data directory.
 public enum BackgroundMean {
     /// The background space, from the cache file or computed (about half a minute) and cached.
-    public static func space(cache: EmbeddingCache, dataDirectory: URL?) -> EmbeddingSpace? {
+    public static func space(cache: EmbeddingCache, cacheDirectory: URL? = VectorFile.cacheDirectory()) -> EmbeddingSpace? {
         guard let url = Bundle.module.url(forResource: "embeddings/background", withExtension: "txt"),
               let text = try? String(contentsOf: url, encoding: .utf8) else { return nil }
         let passages = text.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.isEmpty }
-        let file = dataDirectory?.appendingPathComponent("cache/e5-background-\(String(Shingles.hash(text), radix: 16)).json")
+        let file = cacheDirectory?.appendingPathComponent("e5-background-\(String(Shingles.hash(text), radix: 16)).json")
         if let file, let data = try? Data(contentsOf: file),
            let space = try? JSONDecoder().decode(EmbeddingSpace.self, from: data), space.mean.count == cache.embedder.dimension {
             return space
@@ -125,7 +96,7 @@ public enum BackgroundMean {
         space.observe(cache.embed(passages).filter { !$0.isEmpty })
         if let file {
             try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try? JSONEncoder().encode(space).write(to: file)
+            try? JSONEncoder().encode(space).write(to: file, options: .atomic)
         }
         return space
     }

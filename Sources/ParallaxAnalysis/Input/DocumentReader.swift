@@ -15,25 +15,21 @@ public struct DocumentReader: Sendable {
 
     /// Files under the given paths, recursively and sorted; folders contribute only files with a known
     /// extension, while files named explicitly are always taken (and sniffed if their extension is unknown).
+    /// Names that are not UTF-8 are given in the escaped form `InputFiles` reads back.
     public func files(in paths: [String]) -> (files: [String], failures: [ParallaxError]) {
         var files: [String] = []
         var failures: [ParallaxError] = []
-        let fm = FileManager.default
         for path in paths {
-            var isDirectory: ObjCBool = false
-            guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                failures.append(ParallaxError(.unreadable, "no such file or folder", source: path))
-                continue
+            switch InputFiles.kind(path) {
+            case .directory:
+                let found = InputFiles.walk(path) { Self.kind(of: $0) != nil }
+                files += found.files
+                failures += found.failures
+            case .file:
+                files.append(path)
+            case .other(let what), .missing(let what):
+                failures.append(ParallaxError(.unreadable, what, source: path))
             }
-            guard isDirectory.boolValue else { files.append(path); continue }
-            guard let walker = fm.enumerator(atPath: path) else { continue }
-            var found: [String] = []
-            while let relative = walker.nextObject() as? String {
-                let name = (relative as NSString).lastPathComponent
-                if name.hasPrefix(".") { continue }
-                if Self.kind(of: relative) != nil { found.append((path as NSString).appendingPathComponent(relative)) }
-            }
-            files.append(contentsOf: found.sorted())
         }
         return (files, failures)
     }
@@ -49,23 +45,22 @@ public struct DocumentReader: Sendable {
         return nil
     }
 
-    /// Reads one file into documents (a JSON file may hold many). Errors name the file and what is wrong.
-    public func read(_ path: String) throws -> [RawDocument] {
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        if let size = attributes?[.size] as? Int, size > maxBytes {
-            throw ParallaxError(.tooLarge, "is \(size) bytes, over the \(maxBytes)-byte limit", source: path)
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ParallaxError(.unreadable, "cannot be read (permissions?)", source: path)
-        }
-        var bytes = [UInt8](data)
+    /// Reads one file into documents (a JSON file may hold many, each of which may fail on its own). Errors
+    /// name the file (and the record) and what is wrong.
+    public func read(_ path: String) throws -> [Result<RawDocument, ParallaxError>] {
+        var bytes = try InputFiles.read(path, limit: maxBytes)
         if bytes.isEmpty { throw ParallaxError(.empty, "the file is empty", source: path) }
         if Gzip.isGzip(bytes) { bytes = try Gzip.inflate(bytes, limit: maxBytes, source: path) }
         switch Self.kind(of: path) ?? Self.sniff(bytes) {
-        case .html: return [RawDocument(source: path, format: .html, content: .bytes(bytes))]
-        case .text: return [RawDocument(source: path, format: .text, content: .bytes(bytes))]
+        case .html: return [.success(RawDocument(source: path, format: .html, content: .bytes(bytes)))]
+        case .text: return [.success(RawDocument(source: path, format: .text, content: .bytes(bytes)))]
         case .records: return try JSONRecords.documents(from: bytes, source: path)
         }
+    }
+
+    /// The documents of a file that could be read, without the reasons for the others.
+    public func documents(_ path: String) -> [RawDocument] {
+        ((try? read(path)) ?? []).compactMap { try? $0.get() }
     }
 
     /// Unknown extension: markup if it starts like markup, JSON if it starts like JSON, else text.
@@ -79,28 +74,63 @@ public struct DocumentReader: Sendable {
     }
 }
 
-/// JSON and JSON Lines records: `{url, title, html | text, published, outlet, byline}`, any subset.
+/// JSON and JSON Lines records: `{url, title, html | text, published, outlet, byline}`, any subset. Each record
+/// stands alone: a bad one is an error of its own (`file#3`), and the others are read.
 enum JSONRecords {
-    static func documents(from bytes: [UInt8], source: String) throws -> [RawDocument] {
+    /// Nesting deeper than this is refused before parsing: no news record needs it, and the parser recurses.
+    static let maxDepth = 512
+
+    static func documents(from bytes: [UInt8], source: String) throws -> [Result<RawDocument, ParallaxError>] {
+        if let depth = tooDeep(bytes[...]) {
+            throw ParallaxError(.tooDeep, "nests JSON deeper than \(maxDepth) levels (at byte \(depth))", source: source)
+        }
         let data = Data(bytes)
         if let whole = try? JSONSerialization.jsonObject(with: data) {
-            let objects = (whole as? [Any]) ?? [whole]
-            return try objects.enumerated().map { i, object in
-                try document(object, source: whole is [Any] ? "\(source)#\(i + 1)" : source)
-            }
+            guard let array = whole as? [Any] else { return [record(whole, source: source)] }
+            if array.isEmpty { throw ParallaxError(.badJSON, "holds an empty JSON array", source: source) }
+            return array.enumerated().map { i, object in record(object, source: "\(source)#\(i + 1)") }
         }
         // JSON Lines: one record per non-empty line.
-        var documents: [RawDocument] = []
-        for (i, line) in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
-            let trimmed = line.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
-            if trimmed.isEmpty { continue }
-            guard let object = try? JSONSerialization.jsonObject(with: Data(trimmed)) else {
-                throw ParallaxError(.badJSON, "line \(i + 1) is not valid JSON", source: source)
+        let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated()
+            .map { ($0, $1.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) }.filter { !$0.1.isEmpty }
+        if lines.isEmpty { throw ParallaxError(.badJSON, "holds no JSON records", source: source) }
+        if lines.count == 1 { throw ParallaxError(.badJSON, "is not valid JSON", source: source) }
+        return lines.map { i, line in
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line)) else {
+                return .failure(ParallaxError(.badJSON, "line \(i + 1) is not valid JSON", source: "\(source)#\(i + 1)"))
             }
-            documents.append(try document(object, source: "\(source)#\(i + 1)"))
+            return record(object, source: "\(source)#\(i + 1)")
         }
-        if documents.isEmpty { throw ParallaxError(.badJSON, "holds no JSON records", source: source) }
-        return documents
+    }
+
+    static func record(_ object: Any, source: String) -> Result<RawDocument, ParallaxError> {
+        Result { try document(object, source: source) }.mapError {
+            $0 as? ParallaxError ?? ParallaxError(.badJSON, "\($0)", source: source)
+        }
+    }
+
+    /// The byte offset where nesting first passes `maxDepth`, brackets inside strings aside; nil if it never does.
+    static func tooDeep(_ bytes: ArraySlice<UInt8>) -> Int? {
+        var depth = 0
+        var inString = false
+        var escaped = false
+        for (i, byte) in zip(bytes.indices, bytes) {
+            if inString {
+                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true }
+                else if byte == UInt8(ascii: "\"") { inString = false }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""): inString = true
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
+                depth += 1
+                if depth > maxDepth { return i }
+            case UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)
+            case UInt8(ascii: "\n"): depth = 0  // JSON Lines: each line nests on its own
+            default: break
+            }
+        }
+        return nil
     }
 
     static func document(_ object: Any, source: String) throws -> RawDocument {
@@ -108,6 +138,12 @@ enum JSONRecords {
             throw ParallaxError(.badJSON, "a record is not a JSON object", source: source)
         }
         func field(_ key: String) -> String? { (record[key] as? String).flatMap { $0.isEmpty ? nil : $0 } }
+        for key in ["html", "text", "content", "body", "url", "link", "title", "published", "date", "published_at",
+                    "outlet", "source_name", "site", "byline", "author"] {
+            if let value = record[key], !(value is String), !(value is NSNull) {
+                throw ParallaxError(.badJSON, "field `\(key)` is \(JSONRecords.kind(of: value)), not a string", source: source)
+            }
+        }
         var document: RawDocument
         if let html = field("html") {
             document = RawDocument(source: source, format: .html, content: .string(html))
@@ -123,5 +159,14 @@ enum JSONRecords {
         document.given.outlet = field("outlet") ?? field("source_name") ?? field("site")
         document.given.byline = field("byline") ?? field("author")
         return document
+    }
+
+    static func kind(of value: Any) -> String {
+        switch value {
+        case is [Any]: return "an array"
+        case is [String: Any]: return "an object"
+        case is NSNumber: return "a number or boolean"
+        default: return "not text"
+        }
     }
 }

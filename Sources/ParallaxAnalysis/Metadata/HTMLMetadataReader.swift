@@ -105,13 +105,18 @@ enum HTMLMetadataReader {
         return title
     }
 
-    /// Keeps ISO 8601 dates and date-times; reads other written dates into YYYY-MM-DD.
+    /// Keeps ISO 8601 dates and date-times; reads other written dates into YYYY-MM-DD. Whatever follows an ISO
+    /// date that is not a time of day is dropped: a page's `published` is untrusted text.
     static func normaliseDate(_ s: String) -> String? {
         let trimmed = s.trimmingCharacters(in: .whitespaces)
         let chars = Array(trimmed.prefix(10))
         if chars.count == 10, chars[4] == "-", chars[7] == "-", DateText.numeric(String(chars)) != nil {
-            return trimmed  // already ISO 8601, perhaps with a time
+            let rest = trimmed.dropFirst(10)
+            return rest.wholeMatch(of: isoTime) != nil ? trimmed : String(chars)
         }
         return DateText.firstDate(in: trimmed)
     }
+
+    /// The time part of an ISO 8601 date-time: "T10:00", "T10:00:00.123Z", " 10:00:00+02:00".
+    nonisolated(unsafe) static let isoTime = /([T ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.,][0-9]{1,9})?)?)?(Z|[+-][0-9]{2}(:?[0-9]{2})?)?/
 }

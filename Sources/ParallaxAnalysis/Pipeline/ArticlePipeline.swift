@@ -8,6 +8,9 @@ public struct ArticlePipeline: Sendable {
         /// Seconds one document may take before it is reported and skipped.
         public var timeoutSeconds = 10.0
         public var html = HTMLTree.Limits()
+        /// Characters of main text one document may have: 1,000,000 is longer than any report (a long-read is
+        /// 50,000), and analysis, whose cost grows with the text, stays within seconds.
+        public var maxTextCharacters = 1_000_000
         public init() {}
     }
 
@@ -85,11 +88,22 @@ public struct ArticlePipeline: Sendable {
         try deadline.check(source: document.source)
         // 3. Metadata and credits.
         ArticleMetadata(lexicon: lexicon).fill(&article, from: content, given: document.given)
-        // 4. Languages, per paragraph.
-        article.paragraphs = content.paragraphs
-        article.captions = content.captions
-        article.notes = content.notes
+        // 4. Languages, per paragraph. Control characters go first: no field may carry one to a terminal.
+        article.paragraphs = content.paragraphs.map { ControlCharacters.stripped($0) }
+        article.captions = content.captions.map { ControlCharacters.stripped($0) }
+        article.notes = content.notes.map { ControlCharacters.stripped($0) }
+        for field in [\Article.title, \.byline, \.outlet, \.url, \.published] {
+            article[keyPath: field] = article[keyPath: field].map { ControlCharacters.stripped($0, singleLine: true) }
+        }
+        for k in article.credits.indices {
+            article.credits[k].evidence = ControlCharacters.stripped(article.credits[k].evidence, singleLine: true)
+        }
         article.text = article.paragraphs.joined(separator: "\n\n")
+        let length = article.text.unicodeScalars.count
+        if length > configuration.maxTextCharacters {
+            throw ParallaxError(.tooLarge, "its main text is \(length) characters, over the limit of "
+                + "\(configuration.maxTextCharacters) for one document", source: document.source)
+        }
         let languages = languages.identify(article.paragraphs)
         article.languages = languages.shares
         article.language = languages.main

@@ -15,6 +15,10 @@ public struct ArticleReading: Sendable {
         self.stopwords = stopwords.functionWords
     }
 
+    /// Figures one article may give: a table of thousands of numbers is data, not a report's figures, and every
+    /// figure is compared with the story's others.
+    public static let maxFigures = 1000
+
     public static let stages = [
         StageID("dates.rules", 1), StageID("figures.rules", 1), StageID("mentions.gazetteer", 1),
         StageID("claims.rules", 1), PersuasionDetector.id,
@@ -29,9 +33,14 @@ public struct ArticleReading: Sendable {
         }
         // 2. Dates, resolved against the stated or inferred publication date.
         let taken = readDates(sentences, into: &article)
-        // 3. Figures.
+        // 3. Figures, from sentences short enough to be prose (a list of 10,000 numbers is not a news figure).
         let figureReader = FigureReader(stopwords: stopwords)
-        article.figures = sentences.flatMap { figureReader.read($0, taken: taken[$0.index] ?? []) }
+        article.figures = Array(sentences.lazy.filter { $0.tokens.count <= ClaimFinder.maxTokens }
+            .flatMap { figureReader.read($0, taken: taken[$0.index] ?? []) }.prefix(Self.maxFigures + 1))
+        if article.figures.count > Self.maxFigures {
+            article.figures.removeLast(article.figures.count - Self.maxFigures)
+            article.warnings.append("only the first \(Self.maxFigures) figures were read")
+        }
         // 4. Mentions and entities.
         let found = MentionFinder(gazetteer: gazetteer, stopwords: stopwords).find(in: sentences, deadline: deadline)
         article.mentions = found.mentions.sorted { $0.start < $1.start }
@@ -45,11 +54,15 @@ public struct ArticleReading: Sendable {
                 + "no mentions or claims")
         }
         if let long = sentences.map(\.tokens.count).max(), long > ClaimFinder.maxTokens {
-            article.warnings.append("a sentence of \(long) tokens was not read for claims (limit \(ClaimFinder.maxTokens))")
+            article.warnings.append("a sentence of \(long) tokens was not read for claims or figures (limit \(ClaimFinder.maxTokens))")
         }
         linkFigures(&article)
-        // 6. Persuasion techniques, from the cues of each sentence's language.
-        article.techniques = PersuasionDetector(stopwords: stopwords).detect(article)
+        // 6. Persuasion techniques, from the cues of each sentence's language (within the time limit).
+        if deadline.expired {
+            article.warnings.append("persuasion techniques not read: the time limit (\(deadline.seconds) s) was reached")
+        } else {
+            article.techniques = PersuasionDetector(stopwords: stopwords).detect(article)
+        }
         let main = languages.rules(for: article.language).rules
         article.analyses = Analyses(language: main.language, languageData: main.hasData,
                                     ran: main.hasData ? ["dates", "figures", "mentions", "claims", "persuasion"]

@@ -45,7 +45,7 @@ public struct Batch: Sendable {
 
     /// Every document of one file, analysed.
     public func analyse(_ file: String) -> [Outcome] {
-        let documents: [RawDocument]
+        let documents: [Result<RawDocument, ParallaxError>]
         do {
             documents = try reader.read(file)
         } catch let error as ParallaxError {
@@ -53,7 +53,12 @@ public struct Batch: Sendable {
         } catch {
             return [.failure(ParallaxError(.unreadable, "\(error)", source: file))]
         }
-        return documents.map(analyse)
+        return documents.map { read in
+            switch read {
+            case .success(let document): return analyse(document)
+            case .failure(let error): return .failure(error)
+            }
+        }
     }
 
     /// One document analysed, or the reason it could not be.

@@ -35,9 +35,10 @@ public struct StoryPipeline: Sendable {
         switch E5Embedder.load(dataDirectory: dataDirectory) {
         case .success(let embedder):
             let cache = EmbeddingCache(embedder: embedder,
-                                       file: dataDirectory?.appendingPathComponent("cache/e5-vectors.bin"))
-            return StoryPipeline(stopwords: stoplists, embeddings: cache,
-                                 background: BackgroundMean.space(cache: cache, dataDirectory: dataDirectory))
+                                       file: VectorFile.cacheDirectory()?.appendingPathComponent("e5-vectors.bin"))
+            var pipeline = StoryPipeline(stopwords: stoplists, embeddings: cache, background: BackgroundMean.space(cache: cache))
+            pipeline.setupWarnings += cache.warning.map { [$0] } ?? []
+            return pipeline
         case .failure(let failure):
             var pipeline = StoryPipeline(stopwords: stoplists, embeddings: nil, background: nil)
             pipeline.setupWarnings.append("no sentence embeddings (\(failure.reason)): stories are grouped by shared "

@@ -41,7 +41,7 @@ import ParallaxModel
 
             {"html": "<html><body><p>Second record.</p></body></html>"}
             """.utf8))
-        let documents = try DocumentReader().read(path)
+        let documents = try DocumentReader().read(path).map { try $0.get() }
         #expect(documents.count == 2)
         #expect(documents[0].format == .text)
         #expect(documents[0].given.title == "Given title")
@@ -56,7 +56,7 @@ import ParallaxModel
 
     @Test func aRecordWithoutTextIsAClearError() {
         let path = write("bad.json", Array(#"[{"title": "only a title"}]"#.utf8))
-        let error = expectParallaxError("input.bad-json") { _ = try DocumentReader().read(path) }
+        let error = expectParallaxError("input.bad-json") { _ = try DocumentReader().read(path).first?.get() }
         #expect(error?.message.contains("neither") == true)
     }
 
@@ -64,7 +64,7 @@ import ParallaxModel
         let html = "<html><body><article><p>Compressed page text.</p></article></body></html>"
         let gz = try gzip(Array(html.utf8))
         let documents = try DocumentReader().read(write("page.html.gz", gz))
-        guard case .bytes(let bytes) = documents[0].content else { Issue.record("expected bytes"); return }
+        guard case .bytes(let bytes) = try documents[0].get().content else { Issue.record("expected bytes"); return }
         #expect(String(decoding: bytes, as: UTF8.self) == html)
     }
 
