@@ -58,6 +58,8 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "ParallaxEvalTests", dependencies: ["ParallaxEval", "ParallaxAnalysis"]),
+        // Runs the built executable on hostile inputs it writes itself (issue 19).
+        .testTarget(name: "HostileInputTests"),
         .testTarget(
             name: "ParallaxIngestTests",
             dependencies: ["ParallaxIngest", "ParallaxStore", "ParallaxSQLite", "ParallaxAnalysis", "ParallaxModel"]

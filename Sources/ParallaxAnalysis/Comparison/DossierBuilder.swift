@@ -109,16 +109,22 @@ public struct DossierBuilder: Sendable {
         return (nodes, refutations)
     }
 
+    /// Claim sentences of one article that a story compares: its first 200. A report makes a few dozen claims; a
+    /// document of thousands would make alignment, which compares every pair in a story, run for minutes.
+    static let maxClaimNodes = 200
+
     /// One article's claim nodes, without their place in the story or vectors.
     private func claimNodes(of a: Article) -> (nodes: [ClaimNode], refutations: [ClaimNode]) {
         var nodes: [ClaimNode] = []
         var refutations: [ClaimNode] = []
         let bySentence = Dictionary(grouping: a.claims, by: \.sentence)
+        let figuresBySentence = Dictionary(grouping: a.figures.filter { $0.value >= 10 }, by: \.sentence)
         for s in bySentence.keys.sorted() where s < a.sentences.count {
+            if nodes.count + refutations.count >= Self.maxClaimNodes { break }
             let claims = bySentence[s]!
             let language = a.sentences[s].language ?? a.language
             let words = contentWords(a.sentences[s].text, language: language)
-            let figures = Set(a.figures.filter { $0.sentence == s && $0.value >= 10 }.map { Int($0.value.rounded()) })
+            let figures = Set((figuresBySentence[s] ?? []).map { Int($0.value.rounded()) })
             if let refuting = claims.first(where: \.refutes) {
                 refutations.append(ClaimNode(article: 0, sentence: s, claim: refuting, language: language,
                                              words: words, figures: figures, vector: nil))
