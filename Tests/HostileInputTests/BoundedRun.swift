@@ -1,11 +1,12 @@
 import Foundation
+import Testing
 
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// One run of the real `parallax` executable, bounded in time (killed at the limit) and measured for peak memory:
-/// the hostile-input suite's harness.
+/// One run of the real `parallax` executable, bounded in time (killed at the limit) and in memory (its peak
+/// resident size checked): the hostile-input suite's harness. A run over either limit is a test failure.
 struct BoundedRun {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
@@ -25,8 +26,9 @@ struct BoundedRun {
     var err: String { String(decoding: stderr, as: UTF8.self) }
 
     /// Runs `parallax ARGS…` in `folder` with at most `seconds`; `killAfter` sends SIGKILL early (a crash test).
-    static func run(_ arguments: [String], in folder: URL, seconds limit: Double, killAfter: Double? = nil,
-                    environment extra: [String: String] = [:]) throws -> BoundedRun {
+    static func run(_ arguments: [String], in folder: URL, seconds limit: Double, memoryMiB: Double = 2048,
+                    killAfter: Double? = nil, environment extra: [String: String] = [:],
+                    sourceLocation: SourceLocation = #_sourceLocation) throws -> BoundedRun {
         let outPath = folder.appendingPathComponent(".run-\(UUID().uuidString).out").path
         let errPath = folder.appendingPathComponent(".run-\(UUID().uuidString).err").path
         defer { unlink(outPath); unlink(errPath) }
@@ -69,6 +71,13 @@ struct BoundedRun {
         result.status = status & 0x7F == 0 ? (status >> 8) & 0xFF : -(status & 0x7F)
         result.stdout = FileManager.default.contents(atPath: outPath) ?? Data()
         result.stderr = FileManager.default.contents(atPath: errPath) ?? Data()
+        if result.killedAtLimit {
+            Issue.record("parallax \(arguments.joined(separator: " ")) ran over its \(limit) s limit", sourceLocation: sourceLocation)
+        }
+        if result.peakMiB > memoryMiB {
+            Issue.record("parallax \(arguments.joined(separator: " ")) peaked at \(Int(result.peakMiB)) MiB, over \(Int(memoryMiB))",
+                         sourceLocation: sourceLocation)
+        }
         return result
     }
 

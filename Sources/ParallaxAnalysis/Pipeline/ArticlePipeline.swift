@@ -92,8 +92,18 @@ public struct ArticlePipeline: Sendable {
         article.paragraphs = content.paragraphs.map { ControlCharacters.stripped($0) }
         article.captions = content.captions.map { ControlCharacters.stripped($0) }
         article.notes = content.notes.map { ControlCharacters.stripped($0) }
-        for field in [\Article.title, \.byline, \.outlet, \.url, \.published] {
-            article[keyPath: field] = article[keyPath: field].map { ControlCharacters.stripped($0, singleLine: true) }
+        // One-line fields are bounded too: a headline of megabytes is an attack, not a headline.
+        for (field, name, limit) in [(\Article.title, "title", 1000), (\.byline, "byline", 500), (\.outlet, "outlet", 200),
+                                     (\.url, "url", 8192), (\.published, "published", 64)] {
+            guard let value = article[keyPath: field].map({ ControlCharacters.stripped($0, singleLine: true) }) else { continue }
+            if value.unicodeScalars.count <= limit {
+                article[keyPath: field] = value
+            } else {
+                // A cut URL or date would be wrong: those are dropped; names and titles are cut.
+                let cut = field != \Article.url && field != \Article.published
+                article[keyPath: field] = cut ? String(String.UnicodeScalarView(value.unicodeScalars.prefix(limit))) : nil
+                article.warnings.append("the \(name) was over \(limit) characters: \(cut ? "cut" : "dropped")")
+            }
         }
         for k in article.credits.indices {
             article.credits[k].evidence = ControlCharacters.stripped(article.credits[k].evidence, singleLine: true)

@@ -115,6 +115,17 @@ import Glibc
         #expect(!article.text.unicodeScalars.contains(where: ControlCharacters.isControl))
     }
 
+    @Test func oneLineFieldsAreBounded() throws {
+        let title = String(repeating: "Flood ", count: 100_000)
+        let url = "https://example.org/" + String(repeating: "a", count: 10_000)
+        let record = #"{"title": "\#(title)", "url": "\#(url)", "text": "Heavy rain flooded the valley on Monday."}"#
+        let article = try Support.pipeline.run(try DocumentReader().read(write("big.json", record))[0].get())
+        #expect(article.title?.count == 1000)
+        #expect(article.url == nil)
+        #expect(article.warnings.contains("the title was over 1000 characters: cut"))
+        #expect(article.warnings.contains("the url was over 8192 characters: dropped"))
+    }
+
     @Test func terminalEscapingShowsControlsAndKeepsLines() {
         #expect(ControlCharacters.escaped("a\u{1B}[2Jb\u{07}\nc\u{9B}") == "a\\x1B[2Jb\\x07\nc\\u{009B}")
         #expect(ControlCharacters.stripped("a\u{1B}b\tc\u{85}d\n", singleLine: true) == "ab cd ")
