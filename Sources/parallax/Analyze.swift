@@ -26,18 +26,14 @@ struct Analyze: ParsableCommand {
     var explain = false
 
     func run() throws {
-        let inputs = DocumentReader().files(in: paths).files
-        if let output, let input = try OutputSink.sameFile(output, among: inputs) {
-            throw ParallaxError(.unreadable, "is also an input (\(input)): refusing to overwrite it; choose another output file",
-                                source: output)
-        }
+        let sink = try OutputSink(path: output, inputs: DocumentReader().files(in: paths).files)
         var ingestor = Ingestion.ingestor(store: InMemoryStore(), limits: limits)
         if explain { ingestor.explain = { Terminal.write($0 + "\n") } }
         let report = try Ingestion.run(ingestor, paths: paths)
         let (document, articles) = try Export.document(
             ingestor.store, failures: report.failures.map(\.description),
             warnings: ingestor.articles.setupWarnings + ingestor.stories.setupWarnings)
-        try StoryOutput.write(document, articles: articles, format: format, output: output)
+        try StoryOutput.write(document, articles: articles, format: format, to: sink, output: output)
         try Ingestion.exit(report)
     }
 }
@@ -47,8 +43,7 @@ enum StoryFormat: String, ExpressibleByArgument, CaseIterable { case text, json,
 
 enum StoryOutput {
     static func write(_ document: StoryRendering.Document, articles: [Article], format: StoryFormat?,
-                      output: String?) throws {
-        let sink = try OutputSink(path: output)
+                      to sink: OutputSink, output: String?) throws {
         switch format ?? (output == nil && Terminal.isTTY(stdout: true) ? .text : .json) {
         case .text: sink.write(StoryRendering.text(document.stories) + "\n")
         case .json: sink.write(StoryRendering.json(document) + "\n")

@@ -13,6 +13,9 @@ struct StoreOptions: ParsableArguments {
 
     var path: String { store ?? ProcessInfo.processInfo.environment["PARALLAX_STORE"] ?? "parallax.db" }
 
+    /// The store's files, which no output may replace.
+    var files: [String] { [path, path + "-wal", path + "-shm", path + ".writer"] }
+
     /// The store to write, created when missing, with its writer lock held.
     func openForWriting() throws -> SQLiteStore {
         let store = try SQLiteStore(path: path)
@@ -105,12 +108,13 @@ struct StoryCommand: ParsableCommand {
 
     func run() throws {
         let store = try options.openForReading()
+        let sink = try OutputSink(path: output, inputs: options.files)
         guard let number = StoryName.id(id), let (story, articles) = try store.story(number) else {
             throw ParallaxError(.notFound, "no story \(id) with a dossier in the store (see `parallax stories`)",
                                 source: options.path)
         }
         let document = StoryRendering.Document(stories: [story], articles: articles.count, failures: [], warnings: [])
-        try StoryOutput.write(document, articles: articles, format: format, output: output)
+        try StoryOutput.write(document, articles: articles, format: format, to: sink, output: output)
     }
 }
 
@@ -128,8 +132,10 @@ struct ExportCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
-        let (document, articles) = try Export.document(try options.openForReading())
-        try StoryOutput.write(document, articles: articles, format: format, output: output)
+        let store = try options.openForReading()
+        let sink = try OutputSink(path: output, inputs: options.files)
+        let (document, articles) = try Export.document(store)
+        try StoryOutput.write(document, articles: articles, format: format, to: sink, output: output)
     }
 }
 

@@ -120,8 +120,10 @@ final class OutputSink: @unchecked Sendable {
         unlink(temporary)
     }
 
-    /// The input that is the same file as `path` (same device and inode), if any.
+    /// The input that is the same file as `path` (the same path, or the same device and inode), if any.
     static func sameFile(_ path: String, among inputs: [String]) throws -> String? {
+        let absolute = { (p: String) in URL(fileURLWithPath: p).standardizedFileURL.path }
+        if let named = inputs.first(where: { absolute($0) == absolute(path) }) { return named }
         var target = stat()
         guard stat(path, &target) == 0 else { return nil }
         for input in inputs {

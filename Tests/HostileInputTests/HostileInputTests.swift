@@ -68,8 +68,9 @@ struct HostileInputTests {
     func overTheLimit() throws {
         let dir = folder("over-limit")
         write(dir, "huge.txt", String(repeating: "The river rose again and the town waited for news.\n", count: 21_000))
-        let run = try BoundedRun.run(["extract", ".", "--format", "jsonl"], in: dir, seconds: 120)
-        #expect(run.status == 1 && !run.killedAtLimit)
+        // A generous time limit (a debug build is slow): the size limit is what must stop it.
+        let run = try BoundedRun.run(["extract", ".", "--format", "jsonl", "--timeout", "100"], in: dir, seconds: 150)
+        #expect(run.status == 1)
         #expect(run.err.contains("huge.txt: its main text is") && run.err.contains("limits.too-large"))
         #expect(run.out.contains("good.txt") && !run.out.contains("huge.txt"))
     }
@@ -106,6 +107,13 @@ struct HostileInputTests {
             #expect(String(decoding: FileManager.default.contents(atPath: dir.appendingPathComponent("a.html").path) ?? Data(),
                            as: UTF8.self) == page)
         }
+        // The store is an input of `export` and `story`.
+        #expect(try BoundedRun.run(["ingest", "good.txt", "--store", "s.db"], in: dir, seconds: 120).status == 0)
+        for arguments in [["export", "--store", "s.db", "-o", "s.db"], ["story", "s1", "--store", "s.db", "-o", "s.db-wal"]] {
+            let run = try BoundedRun.run(arguments, in: dir, seconds: 60)
+            #expect(run.status != 0 && run.err.contains("is also an input"), "\(arguments)")
+        }
+        #expect(try BoundedRun.run(["stories", "--store", "s.db"], in: dir, seconds: 60).out.contains("Flooding in the valley"))
     }
 
     @Test("a run killed at any moment leaves either the previous output or the whole new one, never a partial file")
