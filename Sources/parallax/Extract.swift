@@ -79,11 +79,17 @@ enum Explain {
         let pipeline = ArticlePipeline.standard()
         let reader = DocumentReader()
         for file in reader.files(in: paths).files {
-            for document in try reader.read(file).map({ try $0.get() }) where document.format == .html {
-                guard case .bytes(let bytes) = document.content else { continue }
+            for read in try reader.read(file) {
+                guard case .success(let document) = read else {
+                    if case .failure(let error) = read { Terminal.report(error) }
+                    continue
+                }
+                guard document.format == .html, case .bytes(let bytes) = document.content else { continue }
                 let text = try pipeline.decoder.decode(bytes, markup: true, source: file).text
-                print("━━ \(file)")
-                _ = try pipeline.htmlExtractor.extract(text, source: file, deadline: .none) { print("   " + $0) }
+                print(ControlCharacters.escaped("━━ \(file)"))
+                _ = try pipeline.htmlExtractor.extract(text, source: file, deadline: .none) {
+                    print("   " + ControlCharacters.escaped($0))
+                }
             }
         }
     }

@@ -54,12 +54,17 @@ struct TimeoutOption: ParsableArguments {
 
 /// Where records go: standard output, or a file that is replaced whole only when the output is complete —
 /// written beside it under a hidden temporary name, flushed to disk, then renamed over it — so that a run that
-/// fails or is killed leaves the previous file as it was. An output that is one of the inputs is refused.
+/// fails or is killed leaves the previous file as it was. A symbolic link is followed (the file it names is
+/// replaced, the link kept), an existing file keeps its permissions, and what is not a regular file (a device,
+/// a pipe, `/dev/stdout`) is written to directly. An output that is one of the inputs is refused.
 final class OutputSink: @unchecked Sendable {
     // Invariant: only called from Batch's serial emit callback, or before/after the batch.
     private let handle: FileHandle
     private let path: String?
-    private var temporary: String?
+    /// The temporary file and the file it will replace, while the output is being written.
+    private var pending: (temporary: String, target: String)?
+    /// The first write that failed (a full disk): the output is then discarded and the failure reported.
+    private var failure: Error?
     /// On a terminal, control characters are shown escaped.
     private let escape: Bool
 
@@ -75,37 +80,60 @@ final class OutputSink: @unchecked Sendable {
             throw ParallaxError(.unreadable, "is also an input (\(input)): refusing to overwrite it; choose another output file",
                                 source: path)
         }
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent().path
-        var template = Array((folder + "/." + url.lastPathComponent + ".parallax-XXXXXX").utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else {
-            throw ParallaxError(.unreadable, "cannot write the output file here: \(String(cString: strerror(errno)))", source: path)
+        func failed(_ what: String) -> ParallaxError {
+            ParallaxError(.unreadable, "\(what): \(String(cString: strerror(errno)))", source: path)
         }
-        // mkstemp makes the file private; an output file gets the usual permissions.
+        var existing = stat()
+        let exists = stat(path, &existing) == 0
+        if exists && existing.st_mode & S_IFMT != S_IFREG {
+            // A device, a pipe or a terminal: nothing to replace, the output goes straight to it.
+            let fd = open(path, O_WRONLY | O_CLOEXEC)
+            guard fd >= 0 else { throw failed("cannot write the output") }
+            handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+            return
+        }
+        var target = path
+        if exists, let resolved = realpath(path, nil) {
+            target = String(cString: resolved)
+            free(resolved)
+        }
+        let url = URL(fileURLWithPath: target)
+        var template = Array((url.deletingLastPathComponent().path + "/." + url.lastPathComponent + ".parallax-XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { throw failed("cannot write the output file here") }
+        // mkstemp makes the file private: a new output gets the usual permissions, a replaced one keeps its own.
         let mask = umask(0)
         umask(mask)
-        fchmod(fd, 0o666 & ~mask)
-        temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        fchmod(fd, exists ? existing.st_mode & 0o7777 : 0o666 & ~mask)
+        pending = (String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self), target)
         handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
     }
 
     deinit { discard() }
 
-    func write(_ s: String) { handle.write(Data((escape ? ControlCharacters.escaped(s) : s).utf8)) }
+    func write(_ s: String) {
+        guard failure == nil else { return }
+        do { try handle.write(contentsOf: Data((escape ? ControlCharacters.escaped(s) : s).utf8)) } catch { failure = error }
+    }
 
-    /// Completes the output: the file now holds everything written.
+    /// Completes the output: the file now holds everything written, or the error says why it could not.
     func close() throws {
-        guard let path, let temporary else { return }
-        self.temporary = nil
+        guard let path else { return }
+        guard let (temporary, target) = pending else {
+            try? handle.close()
+            if let failure { throw ParallaxError(.unreadable, "cannot write the output: \(failure)", source: path) }
+            return
+        }
+        pending = nil
         do {
+            if let failure { throw failure }
             try handle.synchronize()
             try handle.close()
         } catch {
             unlink(temporary)
-            throw ParallaxError(.unreadable, "cannot write the output file: \(error)", source: path)
+            throw ParallaxError(.unreadable, "cannot write the output file (the previous one is kept): \(error)", source: path)
         }
-        guard rename(temporary, path) == 0 else {
+        guard rename(temporary, target) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(temporary)
             throw ParallaxError(.unreadable, "cannot write the output file: \(reason)", source: path)
@@ -114,8 +142,8 @@ final class OutputSink: @unchecked Sendable {
 
     /// Drops an unfinished output; the file it would have replaced stays as it was.
     func discard() {
-        guard let temporary else { return }
-        self.temporary = nil
+        guard let (temporary, _) = pending else { return }
+        pending = nil
         try? handle.close()
         unlink(temporary)
     }

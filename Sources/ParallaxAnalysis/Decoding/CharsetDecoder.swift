@@ -74,12 +74,13 @@ public struct ICUCharsetDecoder: TextDecoding {
 
     /// The text when the bytes are UTF-8 but for a handful of invalid sequences (each run replaced by one U+FFFD):
     /// either multi-byte characters are present, so that the guess rests on evidence, or the text is ASCII but
-    /// for a few damaged spots (one, or one per 1,000 bytes up to three) that are not a lone byte 0x80–0x9F — where
-    /// windows-1252 keeps its curly quotes and dashes, the likeliest reason for one high byte in English text.
+    /// for a few damaged spots (one, or one per 1,000 bytes up to three) none of which is a lone byte: a single
+    /// high byte between ASCII letters is a windows-1252 letter or sign ("Z\u{FC}rich", "\u{A3}5m", a curly
+    /// quote), while two or more invalid bytes together ("C0 AF") are damaged UTF-8.
     static func mostlyUTF8(_ bytes: [UInt8]) -> String? {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + 16)
-        var replaced = 0, multibyte = 0, punctuation = 0
+        var replaced = 0, multibyte = 0, lone = 0
         var i = 0
         while i < bytes.count {
             let width = InputFiles.validSequence(bytes, at: i)
@@ -91,14 +92,14 @@ public struct ICUCharsetDecoder: TextDecoding {
             }
             var end = i + 1
             while end < bytes.count && InputFiles.validSequence(bytes, at: end) == 0 { end += 1 }
-            if end == i + 1 && (0x80...0x9F).contains(bytes[i]) { punctuation += 1 }
+            if end == i + 1 { lone += 1 }
             replaced += 1
             out.append(contentsOf: [0xEF, 0xBF, 0xBD])
             i = end
         }
         let text = String(decoding: out, as: UTF8.self)
         if multibyte >= 20 && replaced * 50 <= multibyte { return text }
-        if multibyte == 0 && punctuation == 0 && replaced <= min(3, max(1, bytes.count / 1000)) { return text }
+        if multibyte == 0 && lone == 0 && replaced <= min(3, max(1, bytes.count / 1000)) { return text }
         return nil
     }
 
@@ -211,6 +212,7 @@ public struct ICUCharsetDecoder: TextDecoding {
             // C1 controls are C2 80–C2 9F in UTF-8: the lead is held back until the next byte shows which it is.
             if c1Lead {
                 c1Lead = false
+                if byte == 0x85 { out.append(0x0A); continue }  // NEL, the C1 line break, is a line break
                 if (0x80...0x9F).contains(byte) { continue }
                 out.append(0xC2)
             }

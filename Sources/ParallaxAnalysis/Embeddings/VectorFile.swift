@@ -42,38 +42,42 @@ public struct VectorFile: Sendable {
     /// The records of the file, and a warning when some could not be kept. A file with a damaged tail is cut to
     /// its last good record; a file of another format, another dimension or over the size cap starts afresh.
     public func load() -> (vectors: [UInt64: [Float]], warning: String?) {
-        guard let data = try? Data(contentsOf: url) else { return ([:], nil) }
-        guard data.count >= Self.headerBytes, Array(data.prefix(4)) == Self.magic,
-              data.withUnsafeBytes({ $0.loadUnaligned(fromByteOffset: 4, as: UInt32.self) }) == Self.version,
-              data.withUnsafeBytes({ $0.loadUnaligned(fromByteOffset: 8, as: UInt32.self) }) == UInt32(dimension) else {
-            reset()
-            return ([:], data.isEmpty ? nil : "the embedding cache \(url.path) is not in the expected format: started afresh")
-        }
-        if data.count > maxBytes {
-            reset()
-            return ([:], nil)
-        }
-        var vectors: [UInt64: [Float]] = [:]
-        var good = Self.headerBytes
-        data.withUnsafeBytes { raw in
-            var offset = Self.headerBytes
-            while offset + recordBytes <= raw.count {
-                let body = UnsafeRawBufferPointer(rebasing: raw[offset..<(offset + recordBytes - 4)])
-                let stored = raw.loadUnaligned(fromByteOffset: offset + recordBytes - 4, as: UInt32.self)
-                guard Self.checksum(body) == stored else { break }
-                let key = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-                vectors[key] = (0..<dimension).map { raw.loadUnaligned(fromByteOffset: offset + 8 + 4 * $0, as: Float.self) }
-                offset += recordBytes
-                good = offset
+        locked { fd -> (vectors: [UInt64: [Float]], warning: String?) in
+            guard let data = try? FileHandle(fileDescriptor: fd, closeOnDealloc: false).readToEnd(), !data.isEmpty else {
+                return ([:], nil)
             }
-        }
-        guard good < data.count else { return (vectors, nil) }
-        truncate(url.path, off_t(good))
-        return (vectors, "the embedding cache \(url.path) was damaged after \(vectors.count) vectors: the damaged "
-            + "\(data.count - good) bytes were dropped")
+            guard data.count >= Self.headerBytes, Array(data.prefix(4)) == Self.magic,
+                  data.withUnsafeBytes({ $0.loadUnaligned(fromByteOffset: 4, as: UInt32.self) }) == Self.version,
+                  data.withUnsafeBytes({ $0.loadUnaligned(fromByteOffset: 8, as: UInt32.self) }) == UInt32(dimension) else {
+                ftruncate(fd, 0)
+                return ([:], "the embedding cache \(url.path) is not in the expected format: started afresh")
+            }
+            if data.count > maxBytes {
+                ftruncate(fd, 0)
+                return ([:], nil)
+            }
+            var vectors: [UInt64: [Float]] = [:]
+            var good = Self.headerBytes
+            data.withUnsafeBytes { raw in
+                var offset = Self.headerBytes
+                while offset + recordBytes <= raw.count {
+                    let body = UnsafeRawBufferPointer(rebasing: raw[offset..<(offset + recordBytes - 4)])
+                    let stored = raw.loadUnaligned(fromByteOffset: offset + recordBytes - 4, as: UInt32.self)
+                    guard Self.checksum(body) == stored else { break }
+                    let key = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                    vectors[key] = (0..<dimension).map { raw.loadUnaligned(fromByteOffset: offset + 8 + 4 * $0, as: Float.self) }
+                    offset += recordBytes
+                    good = offset
+                }
+            }
+            guard good < data.count else { return (vectors, nil) }
+            ftruncate(fd, off_t(good))
+            return (vectors, "the embedding cache \(url.path) was damaged after \(vectors.count) vectors: the damaged "
+                + "\(data.count - good) bytes were dropped")
+        } ?? ([:], nil)
     }
 
-    /// Appends records (one write, so that concurrent runs do not interleave within a record).
+    /// Appends records, the file locked so that runs sharing it neither interleave nor cut each other's records.
     public func append(_ records: [(UInt64, [Float])]) {
         let records = records.filter { $0.1.count == dimension }
         guard !records.isEmpty else { return }
@@ -86,13 +90,24 @@ public struct VectorFile: Sendable {
             data.append(record)
             withUnsafeBytes(of: sum) { data.append(contentsOf: $0) }
         }
+        locked { fd in
+            var info = stat()
+            guard fstat(fd, &info) == 0, lseek(fd, 0, SEEK_END) >= 0 else { return }
+            if info.st_size == 0 { write(fd, header) }
+            write(fd, data)
+        }
+    }
+
+    /// Runs `body` with the file open for reading and writing and locked against other runs; nil when it cannot be
+    /// opened (no cache is then kept, and nothing fails).
+    private func locked<T>(_ body: (Int32) -> T) -> T? {
         try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let fd = open(url.path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { return }
+        let fd = open(url.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return nil }
         defer { close(fd) }
-        var info = stat()
-        if fstat(fd, &info) == 0, info.st_size == 0 { write(fd, header) }
-        write(fd, data)
+        guard flock(fd, LOCK_EX) == 0 else { return nil }
+        defer { flock(fd, LOCK_UN) }
+        return body(fd)
     }
 
     var header: Data {
@@ -101,10 +116,6 @@ public struct VectorFile: Sendable {
         withUnsafeBytes(of: UInt32(dimension)) { data.append(contentsOf: $0) }
         data.append(contentsOf: [0, 0, 0, 0])
         return data
-    }
-
-    private func reset() {
-        try? FileManager.default.removeItem(at: url)
     }
 
     private func write(_ fd: Int32, _ data: Data) {

@@ -80,12 +80,17 @@ enum JSONRecords {
     /// Nesting deeper than this is refused before parsing: no news record needs it, and the parser recurses.
     static let maxDepth = 512
 
+    /// Bad lines of one JSON Lines file named one by one; past this many, the rest are counted in one message.
+    static let maxLineErrors = 100
+
     static func documents(from bytes: [UInt8], source: String) throws -> [Result<RawDocument, ParallaxError>] {
-        if let depth = tooDeep(bytes[...]) {
-            throw ParallaxError(.tooDeep, "nests JSON deeper than \(maxDepth) levels (at byte \(depth))", source: source)
-        }
         let data = Data(bytes)
-        if let whole = try? JSONSerialization.jsonObject(with: data) {
+        let deep = tooDeep(bytes[...])
+        // Too deep as a whole: an error for the file, unless it is JSON Lines, whose lines are judged one by one.
+        if let deep, bytes.split(separator: 0x0A).filter({ !$0.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D } }).count <= 1 {
+            throw ParallaxError(.tooDeep, "nests JSON deeper than \(maxDepth) levels (at byte \(deep))", source: source)
+        }
+        if deep == nil, let whole = try? JSONSerialization.jsonObject(with: data) {
             guard let array = whole as? [Any] else { return [record(whole, source: source)] }
             if array.isEmpty { throw ParallaxError(.badJSON, "holds an empty JSON array", source: source) }
             return array.enumerated().map { i, object in record(object, source: "\(source)#\(i + 1)") }
@@ -95,12 +100,27 @@ enum JSONRecords {
             .map { ($0, $1.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) }.filter { !$0.1.isEmpty }
         if lines.isEmpty { throw ParallaxError(.badJSON, "holds no JSON records", source: source) }
         if lines.count == 1 { throw ParallaxError(.badJSON, "is not valid JSON", source: source) }
-        return lines.map { i, line in
-            guard let object = try? JSONSerialization.jsonObject(with: Data(line)) else {
-                return .failure(ParallaxError(.badJSON, "line \(i + 1) is not valid JSON", source: "\(source)#\(i + 1)"))
+        var results: [Result<RawDocument, ParallaxError>] = []
+        var bad = 0
+        for (i, line) in lines {
+            let name = "\(source)#\(i + 1)"
+            let failure: ParallaxError
+            if let deep = tooDeep(line) {
+                failure = ParallaxError(.tooDeep, "line \(i + 1) nests JSON deeper than \(maxDepth) levels (at byte \(deep))",
+                                        source: name)
+            } else if let object = try? JSONSerialization.jsonObject(with: Data(line)) {
+                results.append(record(object, source: name))
+                continue
+            } else {
+                failure = ParallaxError(.badJSON, "line \(i + 1) is not valid JSON", source: name)
             }
-            return record(object, source: "\(source)#\(i + 1)")
+            bad += 1
+            if bad <= maxLineErrors { results.append(.failure(failure)) }
         }
+        if bad > maxLineErrors {
+            results.append(.failure(ParallaxError(.badJSON, "\(bad - maxLineErrors) more lines are not valid JSON", source: source)))
+        }
+        return results
     }
 
     static func record(_ object: Any, source: String) -> Result<RawDocument, ParallaxError> {
@@ -110,7 +130,7 @@ enum JSONRecords {
     }
 
     /// The byte offset where nesting first passes `maxDepth`, brackets inside strings aside; nil if it never does.
-    static func tooDeep(_ bytes: ArraySlice<UInt8>) -> Int? {
+    static func tooDeep<Bytes: Collection>(_ bytes: Bytes) -> Int? where Bytes.Element == UInt8, Bytes.Index == Int {
         var depth = 0
         var inString = false
         var escaped = false
@@ -126,7 +146,6 @@ enum JSONRecords {
                 depth += 1
                 if depth > maxDepth { return i }
             case UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)
-            case UInt8(ascii: "\n"): depth = 0  // JSON Lines: each line nests on its own
             default: break
             }
         }

@@ -4,14 +4,17 @@ public enum ControlCharacters {
     /// Whether a scalar is a C0 control, DEL or a C1 control.
     public static func isControl(_ s: Unicode.Scalar) -> Bool { s.value < 0x20 || (0x7F...0x9F).contains(s.value) }
 
-    /// The text without control characters; tabs and line feeds are kept in a body, and become spaces in a
-    /// one-line field (a title, a byline).
+    /// The text without control characters; tabs and line breaks (LF, CR, NEL) are kept in a body, and become
+    /// spaces in a one-line field (a title, a byline).
     public static func stripped(_ text: String, singleLine: Bool = false) -> String {
         guard text.unicodeScalars.contains(where: isControl) else { return text }
         var out = String.UnicodeScalarView()
+        var previous: Unicode.Scalar = " "
         for s in text.unicodeScalars {
-            if s == "\n" || s == "\t" || s == "\r" {
-                out.append(singleLine ? " " : (s == "\r" ? "\n" : s))
+            defer { previous = s }
+            if s == "\n" && previous == "\r" { continue }  // CRLF is one line break
+            if s == "\n" || s == "\t" || s == "\r" || s == "\u{85}" {
+                out.append(singleLine ? " " : (s == "\t" ? s : "\n"))
             } else if !isControl(s) {
                 out.append(s)
             }

@@ -43,10 +43,17 @@ import Glibc
         #expect(error.description.contains("lines.jsonl#2") && error.message.contains("line 2"))
     }
 
-    @Test func jsonNestedTooDeepSaysSo() {
+    @Test func jsonNestedTooDeepSaysSo() throws {
         let path = write("deep.json", String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000))
         let error = expectParallaxError("limits.too-deep") { _ = try DocumentReader().read(path) }
         #expect(error?.message.contains("deeper than 512") == true)
+        // One bracket per line cannot slip past the check, and 100,000 bad lines are not 100,000 messages.
+        let lines = write("lines.jsonl", String(repeating: "[\n", count: 100_000) + Self.good + "\n")
+        let read = try DocumentReader().read(lines)
+        #expect(read.count == JSONRecords.maxLineErrors + 2)
+        #expect(read.compactMap { try? $0.get() }.count == 1)
+        guard case .failure(let summary) = read.last else { Issue.record("expected a summary"); return }
+        #expect(summary.message == "99900 more lines are not valid JSON")
         // Brackets inside strings are text, not nesting.
         let text = String(repeating: "[", count: 2_000)
         let fine = write("brackets.json", #"{"title": "t", "text": "\#(text)"}"#)
@@ -79,7 +86,7 @@ import Glibc
         #expect(InputFiles.name(Array("plain é.txt".utf8)) == "plain é.txt")
     }
 
-    @Test func thingsThatAreNotFilesSayWhatTheyAre() throws {
+    @Test(.timeLimit(.minutes(1))) func thingsThatAreNotFilesSayWhatTheyAre() throws {
         let link = dir.appendingPathComponent("dangling.txt").path
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "/no/such/target")
         let fifo = dir.appendingPathComponent("pipe.txt").path
@@ -100,11 +107,14 @@ import Glibc
             + #""url": "https://example.org/\u0007a", "text": "Heavy rain \u001b]0;X\u0007flooded the valley on Monday.\u0085 The mayor said 300 homes were damaged."}"#
         let path = write("esc.json", record)
         let article = try Support.pipeline.run(try DocumentReader().read(path)[0].get())
-        for field in [article.title, article.outlet, article.byline, article.url, article.text] {
+        for field in [article.title, article.outlet, article.byline, article.url] {
             #expect(field?.unicodeScalars.contains(where: ControlCharacters.isControl) == false, "\(field ?? "")")
         }
+        // The body keeps line breaks (NEL became one), nothing else.
+        let actsOnTerminal = { (s: Unicode.Scalar) in ControlCharacters.isControl(s) && s != "\n" && s != "\t" }
+        #expect(!article.text.unicodeScalars.contains(where: actsOnTerminal))
         #expect(article.title == "]0;PWNEDTitle[2J")
-        #expect(!article.sentences.map(\.text).joined().unicodeScalars.contains(where: ControlCharacters.isControl))
+        #expect(!article.sentences.map(\.text).joined().unicodeScalars.contains(where: actsOnTerminal))
     }
 
     @Test func controlCharactersFromHTMLEntitiesAreDropped() throws {
@@ -128,7 +138,9 @@ import Glibc
 
     @Test func terminalEscapingShowsControlsAndKeepsLines() {
         #expect(ControlCharacters.escaped("a\u{1B}[2Jb\u{07}\nc\u{9B}") == "a\\x1B[2Jb\\x07\nc\\u{009B}")
-        #expect(ControlCharacters.stripped("a\u{1B}b\tc\u{85}d\n", singleLine: true) == "ab cd ")
+        #expect(ControlCharacters.stripped("a\u{1B}b\tc\u{85}d\n", singleLine: true) == "ab c d ")
+        #expect(ControlCharacters.stripped("a\u{85}b\r\nc") == "a\nb\nc")
+        #expect(ICUCharsetDecoder.clean("a\u{85}b\u{9B}c\u{7F}é") == "a\nbcé")
     }
 
     @Test func aPublishedValueThatIsNotADateIsNotKept() {
@@ -148,6 +160,13 @@ import Glibc
         let quote = Array("<p>The mayor said it".utf8) + [0x92] + Array("s over, and the river fell.</p>".utf8)
         let decodedQuote = try ICUCharsetDecoder().decode(quote, markup: true, source: "q.html")
         #expect(decodedQuote.text.contains("it\u{2019}s"))
+        // Nor does one Latin-1 letter or sign in an undeclared text become a replacement character.
+        for (byte, expected) in [(UInt8(0xFC), "Z\u{FC}rich"), (0xA3, "\u{A3}5m")] {
+            let text = Array("The council in ".utf8) + (byte == 0xFC ? [0x5A, byte] + Array("rich".utf8) : [byte] + Array("5m".utf8))
+                + Array(" said the budget would rise next year, officials said on Monday.".utf8)
+            let decoded = try ICUCharsetDecoder().decode(text, markup: false, source: "l.txt")
+            #expect(decoded.text.contains(expected), "\(decoded.charset): \(decoded.text)")
+        }
     }
 
     @Test func embeddedTextsAreCutToWhatTheModelReads() {
@@ -163,6 +182,7 @@ import Glibc
         let article = Support.read("Officials said the counts were \(numbers) people. The mayor said 300 homes were damaged.",
                                    language: "en")
         #expect(article.figures.map(\.value) == [300])
+        #expect(article.warnings.contains { $0.contains("was not read for claims or figures") })
     }
 
     @Test func aMainTextOverTheLimitIsReportedAndSkipped() {
@@ -177,8 +197,10 @@ import Glibc
 }
 
 /// The vectors kept between runs: saved as they are made, a damaged tail cut off and said once.
-@Suite struct VectorFileTests {
+@Suite final class VectorFileTests {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("parallax-vectors-\(UUID().uuidString).bin")
+
+    deinit { try? FileManager.default.removeItem(at: url) }
 
     func records(_ keys: Range<UInt64>) -> [(UInt64, [Float])] { keys.map { ($0, [Float(Int($0)), 0.5, -1]) } }
 
@@ -227,6 +249,8 @@ import Glibc
         file.append(records(0..<100))
         file.maxBytes = 200
         #expect(file.load().vectors.isEmpty)
-        #expect(!FileManager.default.fileExists(atPath: url.path))
+        #expect((try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) == 0)
+        file.append(records(0..<2))
+        #expect(file.load().vectors.count == 2)
     }
 }
