@@ -156,7 +156,7 @@ final class OutputSink: @unchecked Sendable {
         guard stat(path, &target) == 0 else { return nil }
         for input in inputs {
             var other = stat()
-            if stat(InputFiles.bytes(input).map { CChar(bitPattern: $0) } + [0], &other) == 0,
+            if stat(InputFiles.systemPath(input), &other) == 0,
                other.st_dev == target.st_dev, other.st_ino == target.st_ino { return input }
         }
         return nil

@@ -51,6 +51,14 @@ public enum InputFiles {
         return out
     }
 
+    /// The path as the system takes it (NUL-terminated bytes): the escapes read back, unless a file of that
+    /// very name exists (someone may name a file `a\x41.txt` on the command line).
+    public static func systemPath(_ path: String) -> [CChar] {
+        let literal = path.utf8CString
+        guard path.contains("\\x"), access(literal.map { $0 }, F_OK) != 0 else { return Array(literal) }
+        return (bytes(path) + [0]).map { CChar(bitPattern: $0) }
+    }
+
     /// The length of the valid UTF-8 character at `i`, or 0.
     static func validSequence(_ b: [UInt8], at i: Int) -> Int {
         let lead = b[i]
@@ -72,11 +80,11 @@ public enum InputFiles {
     /// The kind of thing at `path`, following symbolic links, in words for what is not a file or folder.
     public static func kind(_ path: String) -> Kind {
         var info = stat()
-        let cpath = bytes(path) + [0]
-        if stat(cpath.map { CChar(bitPattern: $0) }, &info) != 0 {
+        let cpath = systemPath(path)
+        if stat(cpath, &info) != 0 {
             let error = errno
             var link = stat()
-            if error == ENOENT, lstat(cpath.map { CChar(bitPattern: $0) }, &link) == 0, link.st_mode & S_IFMT == S_IFLNK {
+            if error == ENOENT, lstat(cpath, &link) == 0, link.st_mode & S_IFMT == S_IFLNK {
                 return .missing("is a symbolic link to nothing (its target does not exist)")
             }
             return .missing(error == ENOENT ? "no such file or folder" : reason(error))
@@ -93,7 +101,7 @@ public enum InputFiles {
 
     /// The entries of a folder, names as bytes; hidden ones (".name") left out.
     static func entries(_ directory: String) throws -> [[UInt8]] {
-        guard let dir = opendir((bytes(directory) + [0]).map { CChar(bitPattern: $0) }) else {
+        guard let dir = opendir(systemPath(directory)) else {
             throw ParallaxError(.unreadable, "cannot list the folder: \(reason(errno))", source: directory)
         }
         defer { closedir(dir) }
@@ -106,6 +114,9 @@ public enum InputFiles {
         return names
     }
 
+    /// Folders one walk enters at most.
+    static let maxFolders = 100_000
+
     /// Files under a folder, recursively, as printable paths, in byte order of their names. Folders reached
     /// through symbolic links are not entered (no loops); links to files are listed, dangling ones too, so that
     /// what is wrong with them is said.
@@ -114,8 +125,13 @@ public enum InputFiles {
         var failures: [ParallaxError] = []
         var pending = [directory]
         var visited = 0
-        while let folder = pending.popLast(), visited < 100_000 {
+        while let folder = pending.popLast() {
             visited += 1
+            if visited > maxFolders {
+                failures.append(ParallaxError(.tooLarge, "holds over \(maxFolders) folders: the rest were not read",
+                                              source: directory))
+                break
+            }
             let names: [[UInt8]]
             do { names = try entries(folder) } catch let error as ParallaxError {
                 failures.append(error)
@@ -124,7 +140,7 @@ public enum InputFiles {
             for raw in names {
                 let path = (folder.hasSuffix("/") ? folder : folder + "/") + name(raw)
                 var link = stat()
-                let cpath = (bytes(path) + [0]).map { CChar(bitPattern: $0) }
+                let cpath = systemPath(path)
                 guard lstat(cpath, &link) == 0 else { continue }
                 if link.st_mode & S_IFMT == S_IFDIR {
                     pending.append(path)
@@ -144,7 +160,7 @@ public enum InputFiles {
         case .directory: throw ParallaxError(.unreadable, "is a folder", source: path)
         case .other(let what), .missing(let what): throw ParallaxError(.unreadable, what, source: path)
         }
-        let fd = open((bytes(path) + [0]).map { CChar(bitPattern: $0) }, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        let fd = open(systemPath(path), O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { throw ParallaxError(.unreadable, "cannot be opened: \(reason(errno))", source: path) }
         defer { close(fd) }
         var info = stat()

@@ -86,6 +86,11 @@ import Glibc
         #expect(InputFiles.name(Array("plain é.txt".utf8)) == "plain é.txt")
     }
 
+    @Test func aFileLiterallyNamedWithABackslashXIsOpenedByThatName() throws {
+        let path = write("a\\x41.txt", "Heavy rain flooded the valley on Monday.")
+        #expect(try DocumentReader().read(path).count == 1)
+    }
+
     @Test(.timeLimit(.minutes(1))) func thingsThatAreNotFilesSayWhatTheyAre() throws {
         let link = dir.appendingPathComponent("dangling.txt").path
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "/no/such/target")
