@@ -14,7 +14,24 @@ public struct Stoplists: Sendable {
     public init(words: [String: Set<String>]) { self.words = words }
 
     /// Loads `<dir>/<EnglishName>.txt` files, mapping names to codes through ICU's language names.
+    /// Loaded once per process and folder: the article and story pipelines share them.
     public static func load(from directory: URL) -> Stoplists {
+        loaded.lock.lock()
+        defer { loaded.lock.unlock() }
+        if let lists = loaded.byFolder[directory.path] { return lists }
+        let lists = read(directory)
+        loaded.byFolder[directory.path] = lists
+        return lists
+    }
+
+    private final class Loaded: @unchecked Sendable {
+        // Invariant: `byFolder` is only touched while holding `lock`.
+        let lock = NSLock()
+        var byFolder: [String: Stoplists] = [:]
+    }
+    private static let loaded = Loaded()
+
+    private static func read(_ directory: URL) -> Stoplists {
         let codesByName = languageCodesByEnglishName()
         var words: [String: Set<String>] = [:]
         var functionWords: [String: Set<String>] = [:]
@@ -22,9 +39,10 @@ public struct Stoplists: Sendable {
         for file in files where file.hasSuffix(".txt") {
             let name = String(file.dropLast(4)).replacingOccurrences(of: "_", with: " ")
             guard let code = codesByName[name.lowercased()] ?? aliases[name],
-                  let content = try? String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8)
+                  let content = FileManager.default.contents(atPath: directory.appendingPathComponent(file).path)
             else { continue }
-            let lines = content.split(whereSeparator: \.isNewline).filter { !$0.isEmpty }
+            // Lines split on bytes: a Character split walks grapheme clusters and costs a fifth of a second here.
+            let lines = content.split(whereSeparator: { $0 == 0x0A || $0 == 0x0D }).map { String(decoding: $0, as: UTF8.self) }
             words[code, default: []].formUnion(lines.map { $0.lowercased() })
             // 250 and 6 letters: the top of the lists is grammar; below it, and longer, come content words.
             // Entries written with a capital are names ("United", "States"), not grammar.
