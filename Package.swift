@@ -41,6 +41,8 @@ let package = Package(
             name: "ParallaxSQLite",
             dependencies: ["ParallaxStore", "ParallaxModel", "ParallaxAnalysis", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // Feeds: RSS, Atom, JSON Feed and OPML read safely into items to fetch (issue 14).
+        .target(name: "ParallaxFeeds", dependencies: ["ParallaxModel", "ParallaxAnalysis", "CLibXML2"]),
         // The incremental driver: documents → articles → stories → dossiers, through a store.
         .target(name: "ParallaxIngest", dependencies: ["ParallaxStore", "ParallaxAnalysis", "ParallaxModel"]),
         .target(name: "ParallaxEval", dependencies: ["ParallaxAnalysis", "ParallaxModel", "ParallaxIngest", "ParallaxStore", "ParallaxSQLite"]),
@@ -58,6 +60,7 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "ParallaxEvalTests", dependencies: ["ParallaxEval", "ParallaxAnalysis"]),
+        .testTarget(name: "ParallaxFeedsTests", dependencies: ["ParallaxFeeds", "ParallaxModel"]),
         // Runs the built executable on hostile inputs it writes itself (issue 19).
         .testTarget(name: "HostileInputTests"),
         .testTarget(

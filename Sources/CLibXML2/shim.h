@@ -6,6 +6,8 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/HTMLtree.h>
 #include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <libxml/uri.h>
 #include <libxml/xmlerror.h>
 
 /// Swift 6 rejects the mutable global `xmlFree`; call it through a function instead.

@@ -1,10 +1,10 @@
 /// A day of the proleptic Gregorian calendar, with the arithmetic that resolving "on Monday" needs.
-struct CivilDate: Sendable, Hashable, Comparable {
-    var year: Int
-    var month: Int
-    var day: Int
+public struct CivilDate: Sendable, Hashable, Comparable {
+    public var year: Int
+    public var month: Int
+    public var day: Int
 
-    init?(year: Int, month: Int, day: Int) {
+    public init?(year: Int, month: Int, day: Int) {
         // Years a news text can mean; "0001-01-01" is a software default, not a date.
         guard (1000...9999).contains(year), (1...12).contains(month), day >= 1, day <= CivilDate.days(inMonth: month, year: year) else { return nil }
         self.year = year
@@ -19,7 +19,7 @@ struct CivilDate: Sendable, Hashable, Comparable {
         self.init(year: parts[0], month: parts[1], day: parts[2])
     }
 
-    init(dayNumber n: Int) {
+    public init(dayNumber n: Int) {
         // Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm).
         let z = n + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
@@ -32,7 +32,7 @@ struct CivilDate: Sendable, Hashable, Comparable {
         year = yoe + era * 400 + (month <= 2 ? 1 : 0)
     }
 
-    var dayNumber: Int {
+    public var dayNumber: Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400
@@ -52,11 +52,11 @@ struct CivilDate: Sendable, Hashable, Comparable {
         return CivilDate(dayNumber: min(max(dayNumber + days, lo), hi))
     }
 
-    var iso: String {
+    public var iso: String {
         "\(CivilDate.pad(year, 4))-\(CivilDate.pad(month, 2))-\(CivilDate.pad(day, 2))"
     }
 
-    static func pad(_ n: Int, _ width: Int) -> String {
+    public static func pad(_ n: Int, _ width: Int) -> String {
         let s = String(n)
         return String(repeating: "0", count: max(0, width - s.count)) + s
     }
@@ -69,7 +69,7 @@ struct CivilDate: Sendable, Hashable, Comparable {
         }
     }
 
-    static func < (a: CivilDate, b: CivilDate) -> Bool { a.dayNumber < b.dayNumber }
+    public static func < (a: CivilDate, b: CivilDate) -> Bool { a.dayNumber < b.dayNumber }
 
     /// The weekday a news text most likely means by a bare "on Tuesday": within the past four days (news reports
     /// what happened), else the coming one ("on Tuesday" in a Monday paper is tomorrow).
