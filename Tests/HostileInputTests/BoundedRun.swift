@@ -13,6 +13,10 @@ struct BoundedRun {
     static let executable = root.appendingPathComponent(".build/debug/parallax").path
     static let vendor = root.appendingPathComponent("vendor").path
     static var available: Bool { FileManager.default.isExecutableFile(atPath: executable) }
+    /// One vector cache for the runs of this test process (the background mean is embedded once); a case that
+    /// tests the cache itself passes its own `PARALLAX_CACHE`.
+    static let sharedCache = FileManager.default.temporaryDirectory
+        .appendingPathComponent("parallax-hostile-cache-\(UUID().uuidString)").path
 
     var status: Int32 = -1
     var killedAtLimit = false
@@ -40,7 +44,7 @@ struct BoundedRun {
         posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         var env = ProcessInfo.processInfo.environment
         env["PARALLAX_DATA"] = vendor
-        env["PARALLAX_CACHE"] = folder.appendingPathComponent(".cache").path
+        env["PARALLAX_CACHE"] = sharedCache
         for (k, v) in extra { env[k] = v }
         // `env -C` runs the executable in the case's folder (the same process: its memory is what is measured).
         let argv = (["/usr/bin/env", "-C", folder.path, executable] + arguments).map { strdup($0) } + [nil]

