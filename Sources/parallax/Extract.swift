@@ -27,9 +27,13 @@ struct Extract: ParsableCommand {
     @Flag(help: "For HTML pages: print why each block of text was kept or dropped, instead of records.")
     var explain = false
 
+    @Flag(name: .customLong("text-only"),
+          help: "Clean text, metadata and sentences only: no dates, figures, mentions, claims or persuasion (faster).")
+    var textOnly = false
+
     func run() throws {
         if explain { return try Explain.run(paths: paths) }
-        let pipeline = ArticlePipeline.standard(configuration: limits.configuration)
+        let pipeline = ArticlePipeline.standard(configuration: limits.configuration, reading: !textOnly)
         for warning in pipeline.setupWarnings { Terminal.warn(warning) }
         var batch = Batch(pipeline: pipeline)
         if let jobs { batch.jobs = max(1, jobs) }

@@ -26,9 +26,10 @@ public struct ArticlePipeline: Sendable {
     /// Set-up problems a user should hear about once (missing data), not per document.
     public var setupWarnings: [String] = []
 
-    /// The default pipeline, with stoplists from the data directory fetched at set-up.
+    /// The default pipeline, with stoplists from the data directory fetched at set-up. Without `reading`, it
+    /// extracts text and metadata only, and neither loads nor runs what dates, figures, mentions and claims need.
     public static func standard(configuration: Configuration = Configuration(),
-                                dataDirectory: URL? = DataDirectory.locate()) -> ArticlePipeline {
+                                dataDirectory: URL? = DataDirectory.locate(), reading: Bool = true) -> ArticlePipeline {
         var warnings: [String] = []
         var stoplists = Stoplists(words: [:])
         if let dir = dataDirectory {
@@ -47,6 +48,10 @@ public struct ArticlePipeline: Sendable {
             configuration: configuration, decoder: ICUCharsetDecoder(), htmlExtractor: html,
             textExtractor: TextDumpExtractor(lexicon: lexicon), languages: ParagraphLanguages(identifier: identifier),
             segmenter: ICUSentenceSegmenter(), lexicon: lexicon)
+        guard reading else {
+            pipeline.setupWarnings = warnings
+            return pipeline
+        }
         let gazetteer = Gazetteer.standard(dataDirectory: dataDirectory, lexicon: lexicon)
         if !gazetteer.hasGeoNames {
             warnings.append("GeoNames gazetteer not found (run `make setup`, or set PARALLAX_DATA): only countries, "
