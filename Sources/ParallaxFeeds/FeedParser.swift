@@ -1,5 +1,6 @@
 import CLibXML2
 import Foundation
+import ParallaxAnalysis
 import ParallaxModel
 
 /// Reads RSS 0.91–2.0, RSS 1.0 (RDF), Atom 0.3 and 1.0 and JSON Feed 1.0/1.1 into a `Feed`, links made absolute
@@ -22,7 +23,9 @@ public struct FeedParser: Sendable {
         }
         let head = bytes.prefix(1024).drop { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF }
         if head.first == UInt8(ascii: "{") { return try JSONFeedReader(parser: self, url: url).read(bytes) }
-        return try XMLDocument.parse(bytes, url: url) { root in try XMLFeedReader(parser: self, url: url).read(root) }
+        return try XMLDocument.parse(XMLDocument.utf8(bytes, url: url), url: url) { root in
+            try XMLFeedReader(parser: self, url: url).read(root)
+        }
     }
 
     /// A one-line field: control characters and runs of white space made single spaces, cut at `maxLine`.
@@ -41,6 +44,13 @@ public struct FeedParser: Sendable {
 
 /// A parsed XML document, freed when the work on it ends.
 enum XMLDocument {
+    /// The document in UTF-8, decoded as pages are (byte-order mark, valid UTF-8, the XML declaration's
+    /// `encoding`, detection, windows-1252): a feed mislabelled or unlabelled is read as its bytes say.
+    static func utf8(_ bytes: [UInt8], url: String) throws -> [UInt8] {
+        Array(try ICUCharsetDecoder().decode(bytes, markup: true, source: url).text.utf8)
+    }
+
+    /// Parses UTF-8 (the declared encoding, already applied, is overridden).
     static func parse<T>(_ bytes: [UInt8], url: String, _ body: (xmlNodePtr) throws -> T) throws -> T {
         // Entity declarations are refused outright: no feed needs them, and expansion is the classic attack.
         if contains(bytes, "<!ENTITY") {
@@ -50,7 +60,7 @@ enum XMLDocument {
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
             | XML_PARSE_RECOVER.rawValue | XML_PARSE_NOCDATA.rawValue)
         let doc = bytes.withUnsafeBufferPointer { buf in
-            buf.withMemoryRebound(to: CChar.self) { xmlReadMemory($0.baseAddress, Int32($0.count), url, nil, options) }
+            buf.withMemoryRebound(to: CChar.self) { xmlReadMemory($0.baseAddress, Int32($0.count), url, "UTF-8", options) }
         }
         guard let doc else { throw ParallaxError(.unparsable, "is not XML (nor a JSON Feed)", source: url) }
         defer { xmlFreeDoc(doc) }

@@ -12,7 +12,7 @@ public enum OPML {
     }
 
     public static func subscriptions(_ bytes: [UInt8], source: String, limit: Int = 100_000) throws -> [Subscription] {
-        try XMLDocument.parse(bytes, url: source) { root in
+        try XMLDocument.parse(XMLDocument.utf8(bytes, url: source), url: source) { root in
             guard XMLDocument.name(root) == "opml" else {
                 throw ParallaxError(.unsupported, "is not OPML (its root element is <\(String(XMLDocument.name(root).prefix(40)))>)",
                                     source: source)
