@@ -50,6 +50,7 @@ let package = Package(
             name: "parallax",
             dependencies: [
                 "ParallaxAnalysis", "ParallaxEval", "ParallaxModel", "ParallaxStore", "ParallaxSQLite", "ParallaxIngest",
+                "ParallaxFeeds",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -60,7 +61,7 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "ParallaxEvalTests", dependencies: ["ParallaxEval", "ParallaxAnalysis"]),
-        .testTarget(name: "ParallaxFeedsTests", dependencies: ["ParallaxFeeds", "ParallaxModel"]),
+        .testTarget(name: "ParallaxFeedsTests", dependencies: ["ParallaxFeeds", "ParallaxAnalysis", "ParallaxModel"]),
         // Runs the built executable on hostile inputs it writes itself (issue 19).
         .testTarget(name: "HostileInputTests"),
         .testTarget(

@@ -1,3 +1,6 @@
+import ParallaxAnalysis
+import ParallaxModel
+
 /// A feed as Parallax reads it, whatever its format: the channel and its items, links absolute.
 public struct Feed: Sendable, Equatable {
     public enum Format: String, Sendable { case rss, rdf, atom, jsonFeed = "json-feed" }
@@ -34,4 +37,38 @@ public struct FeedItem: Sendable, Equatable {
 
     /// The identity to key the item by: its id, else its link.
     public var key: String? { id ?? link }
+}
+
+extension FeedItem {
+    /// The item as a document to analyse, from what the feed itself carries — its full content, else its summary,
+    /// marked as such (the fallback when the page cannot be fetched, and how a saved feed file is read). Nil when
+    /// the feed carries no text for it.
+    public func document(in feed: Feed, source: String) -> RawDocument? {
+        guard let text = content ?? summary else { return nil }
+        var document = RawDocument(source: source, format: .html, content: .string(text))
+        document.fromFeed = content != nil ? "content" : "summary"
+        document.given.url = link
+        document.given.title = title
+        document.given.published = published ?? updated
+        document.given.outlet = feed.title
+        document.given.byline = author
+        return document
+    }
+}
+
+/// Saved feed files as documents: one per item that carries text (`DocumentReader.feeds`).
+public enum FeedDocuments {
+    public static func read(_ bytes: [UInt8], source: String) throws -> [Result<RawDocument, ParallaxError>] {
+        let feed = try FeedParser().parse(bytes, url: source)
+        let documents = feed.items.enumerated().map { i, item -> Result<RawDocument, ParallaxError> in
+            let name = "\(source)#\(i + 1)"
+            guard let document = item.document(in: feed, source: name) else {
+                return .failure(ParallaxError(.noMainText, "the feed carries no text for this item (\(item.link ?? "no link"))",
+                                              source: name))
+            }
+            return .success(document)
+        }
+        if documents.isEmpty { throw ParallaxError(.empty, "the feed has no items", source: source) }
+        return documents
+    }
 }

@@ -204,6 +204,7 @@ public struct StoredDocument: Sendable, Codable, Equatable {
     public var source: String
     public var format: String
     public var fromRecord: Bool
+    public var fromFeed: String?
     /// The bytes, or the text when the document came as a string (JSON records).
     public var bytes: Data?
     public var text: String?
@@ -217,6 +218,7 @@ public struct StoredDocument: Sendable, Codable, Equatable {
         source = document.source
         format = document.format.rawValue
         fromRecord = document.fromRecord
+        fromFeed = document.fromFeed
         switch document.content {
         case .bytes(let b): bytes = Data(b)
         case .string(let s): text = s
@@ -233,6 +235,7 @@ public struct StoredDocument: Sendable, Codable, Equatable {
         var document = RawDocument(source: source, format: RawDocument.Format(rawValue: format) ?? .text,
                                    content: bytes.map { .bytes([UInt8]($0)) } ?? .string(text ?? ""))
         document.fromRecord = fromRecord
+        document.fromFeed = fromFeed
         document.given.url = url
         document.given.title = title
         document.given.published = published

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ParallaxAnalysis
+import ParallaxFeeds
 import ParallaxIngest
 import ParallaxModel
 import ParallaxStore
@@ -60,7 +61,9 @@ enum StoryOutput {
 enum Ingestion {
     static func ingestor(store: any Store, limits: TimeoutOption = TimeoutOption()) -> Ingestor {
         let (articles, stories) = Pipelines.standard(configuration: limits.configuration)
-        return Ingestor(articles: articles, stories: stories, store: store)
+        var ingestor = Ingestor(articles: articles, stories: stories, store: store)
+        ingestor.reader.feeds = { try FeedDocuments.read($0, source: $1) }
+        return ingestor
     }
 
     /// Ingests the paths with progress bars; failures are named on stderr as they are known.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import ParallaxModel
 @testable import ParallaxFeeds
+@testable import ParallaxAnalysis
 
 /// Feeds written for these tests: every format, the usual quirks, and hostile ones.
 @Suite struct FeedParserTests {
@@ -209,5 +210,54 @@ import ParallaxModel
         }
         #expect(parsed + errors == 10_000)
         #expect(parsed > 1_000 && errors > 100, "the mutations reach both outcomes (\(parsed) parsed, \(errors) errors)")
+    }
+}
+
+/// Saved feed files read as documents, one per item, from the text the feed carries.
+@Suite struct FeedDocumentsTests {
+    static let pipeline = ArticlePipeline.standard(
+        dataDirectory: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("vendor"))
+
+    @Test func aSavedFeedIsADocumentPerItemMarkedAsTheFeedsText() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("parallax-feeds-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let rss = """
+            <?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Valley News</title>
+            <item><title>Dam breach forces evacuation</title><link>https://v.example/dam</link><pubDate>Tue, 14 Mar 2031 10:00:00 GMT</pubDate>
+            <content:encoded><![CDATA[<p>Heavy rain broke the dam on Monday, and 1,200 people were evacuated, the mayor said.</p>]]></content:encoded></item>
+            <item><title>Bridge closed</title><link>https://v.example/bridge</link><description>The old bridge was closed to traffic.</description></item>
+            <item><title>Link only</title><link>https://v.example/link</link></item>
+            </channel></rss>
+            """
+        // Saved as .xml, and as .html: a feed is known by its first element.
+        for name in ["valley.xml", "valley.html"] {
+            let path = dir.appendingPathComponent(name).path
+            FileManager.default.createFile(atPath: path, contents: Data(rss.utf8))
+            var reader = DocumentReader()
+            reader.feeds = { try FeedDocuments.read($0, source: $1) }
+            let read = try reader.read(path)
+            #expect(read.count == 3)
+            let first = try Self.pipeline.run(try read[0].get())
+            #expect(first.format == "feed" && first.url == "https://v.example/dam" && first.outlet == "Valley News")
+            #expect(first.published == "2031-03-14T10:00:00Z")
+            #expect(first.text.contains("1,200 people were evacuated"))
+            #expect(first.warnings.contains("the text is the feed's full content, not the page"))
+            let second = try Self.pipeline.run(try read[1].get())
+            #expect(second.warnings.contains("the text is the feed's summary, not the page"))
+            guard case .failure(let error) = read[2] else { Issue.record("an item without text is an error"); return }
+            #expect(error.source?.hasSuffix("#3") == true)
+            // Without the feed reader, the same file is a page, as before.
+            #expect(try DocumentReader().read(path).count == 1)
+        }
+    }
+
+    @Test func anHTMLPageMentioningFeedsIsStillAPage() {
+        let page = Array("<!DOCTYPE html><html><head><link rel=\"alternate\" type=\"application/rss+xml\" href=\"/rss\"></head><body><p>&lt;rss</p></body></html>".utf8)
+        #expect(!DocumentReader.looksLikeFeed(page))
+        #expect(DocumentReader.looksLikeFeed(Array("\u{FEFF}<?xml version=\"1.0\"?>\n<!-- c --><!DOCTYPE rss><rss version=\"2.0\">".utf8)))
+        #expect(DocumentReader.looksLikeFeed(Array("<feed xmlns=\"http://www.w3.org/2005/Atom\">".utf8)))
+        #expect(!DocumentReader.looksLikeFeed(Array("<feedback>".utf8)))
     }
 }

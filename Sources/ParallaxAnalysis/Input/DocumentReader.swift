@@ -6,12 +6,16 @@ import ParallaxModel
 public struct DocumentReader: Sendable {
     /// Cap on bytes per document after decompression: 20 MiB, as trafilatura's download cap.
     public var maxBytes = 20 * 1024 * 1024
+    /// Reads a saved feed (`.rss`, `.atom`, `.xml`, or a file that starts like one) into a document per item;
+    /// set by drivers that link the feed reader (ParallaxFeeds). Without it such files are read as pages.
+    public var feeds: (@Sendable (_ bytes: [UInt8], _ source: String) throws -> [Result<RawDocument, ParallaxError>])?
 
     public init() {}
 
     static let htmlExtensions: Set<String> = ["html", "htm", "xhtml", "shtml"]
     static let textExtensions: Set<String> = ["txt", "text"]
     static let recordExtensions: Set<String> = ["json", "jsonl", "ndjson"]
+    static let feedExtensions: Set<String> = ["rss", "atom", "xml", "rdf"]
 
     /// Files under the given paths, recursively and sorted; folders contribute only files with a known
     /// extension, while files named explicitly are always taken (and sniffed if their extension is unknown).
@@ -34,7 +38,7 @@ public struct DocumentReader: Sendable {
         return (files, failures)
     }
 
-    enum Kind { case html, text, records }
+    enum Kind { case html, text, records, feed }
 
     static func kind(of path: String) -> Kind? {
         var ext = (path as NSString).pathExtension.lowercased()
@@ -42,6 +46,7 @@ public struct DocumentReader: Sendable {
         if htmlExtensions.contains(ext) { return .html }
         if textExtensions.contains(ext) { return .text }
         if recordExtensions.contains(ext) { return .records }
+        if feedExtensions.contains(ext) { return .feed }
         return nil
     }
 
@@ -51,7 +56,13 @@ public struct DocumentReader: Sendable {
         var bytes = try InputFiles.read(path, limit: maxBytes)
         if bytes.isEmpty { throw ParallaxError(.empty, "the file is empty", source: path) }
         if Gzip.isGzip(bytes) { bytes = try Gzip.inflate(bytes, limit: maxBytes, source: path) }
-        switch Self.kind(of: path) ?? Self.sniff(bytes) {
+        var kind = Self.kind(of: path) ?? Self.sniff(bytes)
+        if kind == .html, feeds != nil, Self.looksLikeFeed(bytes) { kind = .feed }
+        if kind == .records, feeds != nil, Self.looksLikeJSONFeed(bytes) { kind = .feed }
+        switch kind {
+        case .feed:
+            guard let feeds else { return [.success(RawDocument(source: path, format: .html, content: .bytes(bytes)))] }
+            return try feeds(bytes, path)
         case .html: return [.success(RawDocument(source: path, format: .html, content: .bytes(bytes)))]
         case .text: return [.success(RawDocument(source: path, format: .text, content: .bytes(bytes)))]
         case .records: return try JSONRecords.documents(from: bytes, source: path)
@@ -61,6 +72,28 @@ public struct DocumentReader: Sendable {
     /// The documents of a file that could be read, without the reasons for the others.
     public func documents(_ path: String) -> [RawDocument] {
         ((try? read(path)) ?? []).compactMap { try? $0.get() }
+    }
+
+    /// A feed saved under a page's name: its first element (past the XML declaration, comments and a DOCTYPE)
+    /// is `rss`, `feed` or `rdf:RDF`.
+    static func looksLikeFeed(_ bytes: [UInt8]) -> Bool {
+        var head = Substring(String(decoding: bytes.prefix(4096), as: UTF8.self))
+        while true {
+            head = head.drop { $0.isWhitespace || $0 == "\u{FEFF}" }
+            let close: String
+            if head.hasPrefix("<?") { close = "?>" } else if head.hasPrefix("<!--") { close = "-->" }
+            else if head.hasPrefix("<!") { close = ">" } else { break }
+            guard let end = head.range(of: close) else { return false }
+            head = head[end.upperBound...]
+        }
+        return ["<rss", "<feed", "<rdf:RDF"].contains { tag in
+            head.hasPrefix(tag) && head.dropFirst(tag.count).first.map { $0.isWhitespace || $0 == ">" || $0 == "/" } == true
+        }
+    }
+
+    /// A JSON Feed saved as `.json`: its `version` names jsonfeed.org.
+    static func looksLikeJSONFeed(_ bytes: [UInt8]) -> Bool {
+        String(decoding: bytes.prefix(2048), as: UTF8.self).contains("jsonfeed.org/version/")
     }
 
     /// Unknown extension: markup if it starts like markup, JSON if it starts like JSON, else text.

@@ -15,6 +15,8 @@ public struct RawDocument: Sendable {
     public var given = Given()
     /// Set when the document came from a JSON record, for the record's `format` field.
     public var fromRecord = false
+    /// Set when the text is what a feed carried for the item ("content" or "summary"), not the page itself.
+    public var fromFeed: String?
 
     public struct Given: Sendable {
         public var url: String?

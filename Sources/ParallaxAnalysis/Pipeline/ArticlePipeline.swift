@@ -72,7 +72,11 @@ public struct ArticlePipeline: Sendable {
     /// Analyses one document. Throws a `ParallaxError` naming the document when it cannot be analysed.
     public func run(_ document: RawDocument) throws -> Article {
         let deadline = Deadline(seconds: configuration.timeoutSeconds)
-        var article = Article(source: document.source, format: document.fromRecord ? "json" : document.format.rawValue)
+        var article = Article(source: document.source,
+                              format: document.fromRecord ? "json" : document.fromFeed != nil ? "feed" : document.format.rawValue)
+        if let part = document.fromFeed {
+            article.warnings.append("the text is the feed's \(part == "content" ? "full content" : "summary"), not the page")
+        }
         // 1. Decode.
         let text: String
         switch document.content {
