@@ -59,7 +59,11 @@ extension FeedItem {
 /// Saved feed files as documents: one per item that carries text (`DocumentReader.feeds`).
 public enum FeedDocuments {
     public static func read(_ bytes: [UInt8], source: String) throws -> [Result<RawDocument, ParallaxError>] {
-        let feed = try FeedParser().parse(bytes, url: source)
+        var feed = try FeedParser().parse(bytes, url: source)
+        // A saved file has no web address: its relative links are resolved against the site the feed names.
+        if let site = feed.link, !source.lowercased().hasPrefix("http"), let again = try? FeedParser().parse(bytes, url: site) {
+            feed = again
+        }
         let documents = feed.items.enumerated().map { i, item -> Result<RawDocument, ParallaxError> in
             let name = "\(source)#\(i + 1)"
             guard let document = item.document(in: feed, source: name) else {
