@@ -17,6 +17,9 @@ struct HostileInputTests {
         Rescue teams worked through the night, officials said.
         """
 
+    // Time limits are bounds against hangs for the debug build on a slow machine, not speed targets: the
+    // cases that hung ran for many minutes in release (see docs/quality.md, "Robustness").
+
     /// A folder with the good report in it.
     func folder(_ name: String) -> URL {
         let dir = BoundedRun.folder(name)
@@ -41,7 +44,7 @@ struct HostileInputTests {
             let numbers = (0..<10_000).map { String(($0 * 7919 + k * 104_729) % 99_991 + 1) }.joined(separator: " ")
             write(dir, "numbers\(k).txt", "Officials said the counts were \(numbers) people.\n")
         }
-        let run = try BoundedRun.run(["analyze", ".", "--format", "json"], in: dir, seconds: 120, memoryMiB: 1024)
+        let run = try BoundedRun.run(["analyze", ".", "--format", "json"], in: dir, seconds: 300, memoryMiB: 1024)
         #expect(run.status == 0, "\(run.err)")
         #expect(run.out.contains("good.txt"))
         print("hostile numbers: \(run.seconds) s, \(run.peakMiB) MiB")
@@ -58,7 +61,7 @@ struct HostileInputTests {
             text += words[Int(state >> 33) % words.count] + " "
         }
         write(dir, "line.txt", text)
-        let run = try BoundedRun.run(["analyze", ".", "--format", "json"], in: dir, seconds: 120, memoryMiB: 1024)
+        let run = try BoundedRun.run(["analyze", ".", "--format", "json"], in: dir, seconds: 400, memoryMiB: 1024)
         #expect(run.status == 0, "\(run.err)")
         #expect(run.out.contains("good.txt") && run.out.contains("line.txt"))
         print("hostile long line: \(run.seconds) s, \(run.peakMiB) MiB")
@@ -69,11 +72,11 @@ struct HostileInputTests {
         let dir = folder("over-limit")
         write(dir, "huge.txt", String(repeating: "The river rose again and the town waited for news.\n", count: 21_000))
         // A generous time limit (a debug build is slow): the size limit is what must stop it.
-        let run = try BoundedRun.run(["extract", ".", "--format", "jsonl", "--timeout", "100"], in: dir, seconds: 150)
+        let run = try BoundedRun.run(["extract", ".", "--format", "jsonl", "--timeout", "300"], in: dir, seconds: 400)
         #expect(run.status == 1)
         #expect(run.err.contains("huge.txt: its main text is") && run.err.contains("limits.too-large"))
         // Output to what is not a regular file goes straight to it.
-        let piped = try BoundedRun.run(["extract", "good.txt", "--format", "jsonl", "-o", "/dev/stdout"], in: dir, seconds: 60)
+        let piped = try BoundedRun.run(["extract", "good.txt", "--format", "jsonl", "-o", "/dev/stdout"], in: dir, seconds: 120)
         #expect(piped.status == 0 && piped.out.contains("good.txt"))
         #expect(run.out.contains("good.txt") && !run.out.contains("huge.txt"))
     }
@@ -85,7 +88,7 @@ struct HostileInputTests {
         let dir = folder("records")
         write(dir, "three.json", "[\(record("One")), {\"html\": 123}, \(record("Three"))]")
         write(dir, "lines.jsonl", "\(record("Four"))\n{bad json\n\(record("Six"))\n")
-        let run = try BoundedRun.run(["extract", ".", "--format", "jsonl"], in: dir, seconds: 60)
+        let run = try BoundedRun.run(["extract", ".", "--format", "jsonl"], in: dir, seconds: 120)
         #expect(run.status == 1)
         let titles = run.out.split(separator: "\n").compactMap { line in
             (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["title"] as? String
@@ -104,19 +107,19 @@ struct HostileInputTests {
         let page = "<html><body><article><p>\(Self.good)</p></article></body></html>"
         write(dir, "a.html", page)
         for command in ["extract", "analyze"] {
-            let run = try BoundedRun.run([command, ".", "-o", "a.html"], in: dir, seconds: 60)
+            let run = try BoundedRun.run([command, ".", "-o", "a.html"], in: dir, seconds: 120)
             #expect(run.status != 0)
             #expect(run.err.contains("a.html: is also an input"))
             #expect(String(decoding: FileManager.default.contents(atPath: dir.appendingPathComponent("a.html").path) ?? Data(),
                            as: UTF8.self) == page)
         }
         // The store is an input of `export` and `story`.
-        #expect(try BoundedRun.run(["ingest", "good.txt", "--store", "s.db"], in: dir, seconds: 120).status == 0)
+        #expect(try BoundedRun.run(["ingest", "good.txt", "--store", "s.db"], in: dir, seconds: 240).status == 0)
         for arguments in [["export", "--store", "s.db", "-o", "s.db"], ["story", "s1", "--store", "s.db", "-o", "s.db-wal"]] {
-            let run = try BoundedRun.run(arguments, in: dir, seconds: 60)
+            let run = try BoundedRun.run(arguments, in: dir, seconds: 120)
             #expect(run.status != 0 && run.err.contains("is also an input"), "\(arguments)")
         }
-        #expect(try BoundedRun.run(["stories", "--store", "s.db"], in: dir, seconds: 60).out.contains("Flooding in the valley"))
+        #expect(try BoundedRun.run(["stories", "--store", "s.db"], in: dir, seconds: 120).out.contains("Flooding in the valley"))
     }
 
     @Test("a run killed at any moment leaves either the previous output or the whole new one, never a partial file")
@@ -156,13 +159,13 @@ struct HostileInputTests {
         write(dir, "esc.json", #"{"title": "\u001b]0;PWNED\u0007Title\u001b[2J", "outlet": "Out\u009blet", "byline": "By \u001b[31mRed", "text": "Heavy rain \u001b]0;X\u0007flooded the valley on Monday. The mayor said 300 homes were damaged."}"#)
         write(dir, "bad\u{1B}]0;name\u{07}.json", "{broken")
         for format in ["text", "jsonl"] {
-            let run = try BoundedRun.run(["extract", ".", "--format", format], in: dir, seconds: 60)
+            let run = try BoundedRun.run(["extract", ".", "--format", format], in: dir, seconds: 120)
             #expect(run.out.contains("PWNED"))
             #expect(!BoundedRun.hasTerminalControls(run.stdout), "\(format): standard output")
             #expect(!BoundedRun.hasTerminalControls(run.stderr), "\(format): standard error")
             #expect(run.err.contains("bad\\x1B]0;name\\x07.json"))
         }
-        let stories = try BoundedRun.run(["analyze", ".", "--format", "text"], in: dir, seconds: 120)
+        let stories = try BoundedRun.run(["analyze", ".", "--format", "text"], in: dir, seconds: 240)
         #expect(!BoundedRun.hasTerminalControls(stories.stdout) && !BoundedRun.hasTerminalControls(stories.stderr))
     }
 
@@ -175,7 +178,7 @@ struct HostileInputTests {
         let cache = dir.appendingPathComponent(".cache")
         let file = cache.appendingPathComponent("e5-vectors.bin")
         let own = ["PARALLAX_CACHE": cache.path]
-        let first = try BoundedRun.run(["analyze", "good.txt", "--format", "json"], in: dir, seconds: 180, environment: own)
+        let first = try BoundedRun.run(["analyze", "good.txt", "--format", "json"], in: dir, seconds: 300, environment: own)
         #expect(first.status == 0)
         let size = try #require(try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int)
         #expect(size > 16)
@@ -183,9 +186,9 @@ struct HostileInputTests {
         handle.seekToEndOfFile()
         handle.write(Data([0x41]))
         try handle.close()
-        let second = try BoundedRun.run(["analyze", "good.txt", "--format", "json"], in: dir, seconds: 180, environment: own)
+        let second = try BoundedRun.run(["analyze", "good.txt", "--format", "json"], in: dir, seconds: 300, environment: own)
         #expect(second.status == 0 && second.err.contains("was damaged"))
-        let third = try BoundedRun.run(["analyze", "good.txt", "--format", "json"], in: dir, seconds: 180, environment: own)
+        let third = try BoundedRun.run(["analyze", "good.txt", "--format", "json"], in: dir, seconds: 300, environment: own)
         #expect(!third.err.contains("damaged"))
         #expect(try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int == size,
                 "repaired, and nothing embedded again")
@@ -205,7 +208,7 @@ struct HostileInputTests {
         try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("dangling.txt").path,
                                                    withDestinationPath: "/no/such/target")
         #expect(mkfifo(dir.appendingPathComponent("pipe.txt").path, 0o644) == 0)
-        let run = try BoundedRun.run(["extract", ".", "--format", "jsonl"], in: dir, seconds: 60)
+        let run = try BoundedRun.run(["extract", ".", "--format", "jsonl"], in: dir, seconds: 120)
         #expect(!run.killedAtLimit, "a FIFO must not block the run")
         #expect(run.out.contains("caf\\\\xE9.txt"), "the file is read and its name escaped")
         #expect(run.err.contains("dangling.txt: is a symbolic link to nothing"))
@@ -234,7 +237,7 @@ struct HostileInputTests {
         let bytes = Array("<html><body><article><p>The bridge col".utf8) + [0xC0, 0xAF]
             + Array("lapsed on Monday after heavy rain, officials said, and the mayor promised an inquiry.</p></article></body></html>".utf8)
         FileManager.default.createFile(atPath: dir.appendingPathComponent("lone.html").path, contents: Data(bytes))
-        let run = try BoundedRun.run(["extract", ".", "--format", "jsonl"], in: dir, seconds: 60)
+        let run = try BoundedRun.run(["extract", ".", "--format", "jsonl"], in: dir, seconds: 120)
         #expect(run.err.contains("deep.json: nests JSON deeper than 512 levels"))
         let records = run.out.split(separator: "\n").compactMap {
             try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
