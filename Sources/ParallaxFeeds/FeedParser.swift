@@ -31,7 +31,7 @@ public struct FeedParser: Sendable {
     /// A one-line field: control characters and runs of white space made single spaces, cut at `maxLine`.
     func line(_ s: String?) -> String? {
         guard let s else { return nil }
-        let words = s.split(whereSeparator: { $0.isWhitespace || ($0.unicodeScalars.first.map { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) } ?? false) })
+        let words = s.split { $0.isWhitespace || $0.unicodeScalars.contains(where: ControlCharacters.isControl) }
         let joined = words.joined(separator: " ")
         return joined.isEmpty ? nil : String(joined.prefix(maxLine))
     }

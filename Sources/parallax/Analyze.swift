@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import ParallaxAnalysis
-import ParallaxFeeds
 import ParallaxIngest
 import ParallaxModel
 import ParallaxStore
@@ -27,14 +26,14 @@ struct Analyze: ParsableCommand {
     var explain = false
 
     func run() throws {
-        let sink = try OutputSink(path: output, inputs: DocumentReader().files(in: paths).files)
+        let sink = try OutputSink(path: output, inputs: output == nil ? [] : DocumentReader.standard.files(in: paths).files)
         var ingestor = Ingestion.ingestor(store: InMemoryStore(), limits: limits)
         if explain { ingestor.explain = { Terminal.write($0 + "\n") } }
         let report = try Ingestion.run(ingestor, paths: paths)
         let (document, articles) = try Export.document(
             ingestor.store, failures: report.failures.map(\.description),
             warnings: ingestor.articles.setupWarnings + ingestor.stories.setupWarnings)
-        try StoryOutput.write(document, articles: articles, format: format, to: sink, output: output)
+        try StoryOutput.write(document, articles: articles, format: format, to: sink)
         try Ingestion.exit(report)
     }
 }
@@ -44,8 +43,8 @@ enum StoryFormat: String, ExpressibleByArgument, CaseIterable { case text, json,
 
 enum StoryOutput {
     static func write(_ document: StoryRendering.Document, articles: [Article], format: StoryFormat?,
-                      to sink: OutputSink, output: String?) throws {
-        switch format ?? (output == nil && Terminal.isTTY(stdout: true) ? .text : .json) {
+                      to sink: OutputSink) throws {
+        switch format ?? (sink.path == nil && Terminal.isTTY(stdout: true) ? .text : .json) {
         case .text: sink.write(StoryRendering.text(document.stories) + "\n")
         case .json: sink.write(StoryRendering.json(document) + "\n")
         case .markdown: sink.write(DossierReport.markdown(document, articles: articles))
@@ -53,7 +52,7 @@ enum StoryOutput {
         }
         try sink.close()
         let count = document.stories.count
-        if let output { Terminal.note("wrote \(count) \(count == 1 ? "story" : "stories") to \(output)") }
+        if let output = sink.path { Terminal.note("wrote \(count) \(count == 1 ? "story" : "stories") to \(output)") }
     }
 }
 
@@ -62,7 +61,7 @@ enum Ingestion {
     static func ingestor(store: any Store, limits: TimeoutOption = TimeoutOption()) -> Ingestor {
         let (articles, stories) = Pipelines.standard(configuration: limits.configuration)
         var ingestor = Ingestor(articles: articles, stories: stories, store: store)
-        ingestor.reader.feeds = { try FeedDocuments.read($0, source: $1) }
+        ingestor.reader = .standard
         return ingestor
     }
 

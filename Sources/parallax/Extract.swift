@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import ParallaxAnalysis
-import ParallaxFeeds
 import ParallaxModel
 
 /// `parallax extract PATH…`: one record per document.
@@ -37,7 +36,7 @@ struct Extract: ParsableCommand {
         let pipeline = ArticlePipeline.standard(configuration: limits.configuration, reading: !textOnly)
         for warning in pipeline.setupWarnings { Terminal.warn(warning) }
         var batch = Batch(pipeline: pipeline)
-        batch.reader.feeds = { try FeedDocuments.read($0, source: $1) }
+        batch.reader = .standard
         if let jobs { batch.jobs = max(1, jobs) }
         let (files, missing) = batch.reader.files(in: paths)
         for failure in missing { Terminal.report(failure) }

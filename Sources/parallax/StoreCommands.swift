@@ -114,7 +114,7 @@ struct StoryCommand: ParsableCommand {
                                 source: options.path)
         }
         let document = StoryRendering.Document(stories: [story], articles: articles.count, failures: [], warnings: [])
-        try StoryOutput.write(document, articles: articles, format: format, to: sink, output: output)
+        try StoryOutput.write(document, articles: articles, format: format, to: sink)
     }
 }
 
@@ -135,7 +135,7 @@ struct ExportCommand: ParsableCommand {
         let store = try options.openForReading()
         let sink = try OutputSink(path: output, inputs: options.files)
         let (document, articles) = try Export.document(store)
-        try StoryOutput.write(document, articles: articles, format: format, to: sink, output: output)
+        try StoryOutput.write(document, articles: articles, format: format, to: sink)
     }
 }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ParallaxAnalysis
+import ParallaxFeeds
 import ParallaxModel
 
 #if canImport(Glibc)
@@ -34,6 +35,15 @@ enum Pipelines {
     }
 }
 
+extension DocumentReader {
+    /// The reader every command uses: saved feeds read as a document per item (ParallaxFeeds).
+    static var standard: DocumentReader {
+        var reader = DocumentReader()
+        reader.feeds = { try FeedDocuments.read($0, source: $1) }
+        return reader
+    }
+}
+
 /// `--timeout S`: the seconds one document may take; a positive, finite number.
 struct TimeoutOption: ParsableArguments {
     @Option(help: "Seconds one document may take before it is skipped (more than 0, at most 86400).")
@@ -60,7 +70,8 @@ struct TimeoutOption: ParsableArguments {
 final class OutputSink: @unchecked Sendable {
     // Invariant: only called from Batch's serial emit callback, or before/after the batch.
     private let handle: FileHandle
-    private let path: String?
+    /// The output file, nil for standard output.
+    let path: String?
     /// The temporary file and the file it will replace, while the output is being written.
     private var pending: (temporary: String, target: String)?
     /// The first write that failed (a full disk): the output is then discarded and the failure reported.
@@ -76,7 +87,7 @@ final class OutputSink: @unchecked Sendable {
             return
         }
         escape = false
-        if let input = try Self.sameFile(path, among: inputs) {
+        if let input = Self.sameFile(path, among: inputs) {
             throw ParallaxError(.unreadable, "is also an input (\(input)): refusing to overwrite it; choose another output file",
                                 source: path)
         }
@@ -149,7 +160,7 @@ final class OutputSink: @unchecked Sendable {
     }
 
     /// The input that is the same file as `path` (the same path, or the same device and inode), if any.
-    static func sameFile(_ path: String, among inputs: [String]) throws -> String? {
+    static func sameFile(_ path: String, among inputs: [String]) -> String? {
         let absolute = { (p: String) in URL(fileURLWithPath: p).standardizedFileURL.path }
         if let named = inputs.first(where: { absolute($0) == absolute(path) }) { return named }
         var target = stat()

@@ -28,34 +28,34 @@ public struct ICUCharsetDecoder: TextDecoding {
         if bytes.isEmpty { throw ParallaxError(.empty, "the file is empty", source: source) }
         if let (charset, skip) = Self.byteOrderMark(bytes) {
             let text = try convert(Array(bytes[skip...]), from: charset, strict: false, source: source)
-            return DecodedText(text: Self.clean(text), charset: charset, evidence: .bom)
+            return DecodedText(text: ControlCharacters.stripped(text), charset: charset, evidence: .bom)
         }
         if let utf16 = Self.bomlessUTF16(bytes) {
             let text = try convert(bytes, from: utf16, strict: false, source: source)
-            return DecodedText(text: Self.clean(text), charset: utf16, evidence: .detected)
+            return DecodedText(text: ControlCharacters.stripped(text), charset: utf16, evidence: .detected)
         }
         if Self.looksBinary(bytes) {
             throw ParallaxError(.binary, "binary data, not a text document", source: source)
         }
         if let text = String(validating: bytes, as: UTF8.self) {
-            return DecodedText(text: Self.clean(text), charset: "UTF-8", evidence: .utf8)
+            return DecodedText(text: ControlCharacters.stripped(text), charset: "UTF-8", evidence: .utf8)
         }
         // UTF-8 with a few damaged bytes (a truncated multi-byte character, one stray Latin-1 byte) is still
         // UTF-8: repair it rather than misread the whole page as windows-1252.
         let declared = Self.declaredCharset(bytes).flatMap(Self.canonical)
         if declared == "UTF-8" || declared == nil, let repaired = Self.mostlyUTF8(bytes) {
-            return DecodedText(text: Self.clean(repaired), charset: "UTF-8", evidence: declared == nil ? .detected : .declared)
+            return DecodedText(text: ControlCharacters.stripped(repaired), charset: "UTF-8", evidence: declared == nil ? .detected : .declared)
         }
         if let charset = declared, charset != "UTF-8",
            let text = try? convert(bytes, from: charset, strict: true, source: source) {
-            return DecodedText(text: Self.clean(text), charset: charset, evidence: .declared)
+            return DecodedText(text: ControlCharacters.stripped(text), charset: charset, evidence: .declared)
         }
         if let (guess, confidence) = Self.detect(bytes, markup: markup), confidence >= 10,
            let text = try? convert(bytes, from: guess, strict: true, source: source) {
-            return DecodedText(text: Self.clean(text), charset: guess, evidence: .detected)
+            return DecodedText(text: ControlCharacters.stripped(text), charset: guess, evidence: .detected)
         }
         let text = try convert(bytes, from: "windows-1252", strict: false, source: source)
-        return DecodedText(text: Self.clean(text), charset: "windows-1252", evidence: .fallback)
+        return DecodedText(text: ControlCharacters.stripped(text), charset: "windows-1252", evidence: .fallback)
     }
 
     func convert(_ bytes: [UInt8], from charset: String, strict: Bool, source: String) throws -> String {
@@ -192,39 +192,6 @@ public struct ICUCharsetDecoder: TextDecoding {
         // (Only true supersets: windows-1250 and ISO-8859-2 place Polish letters differently.)
         let superset = ["ISO-8859-1": "windows-1252", "ISO-8859-9": "windows-1254", "Shift_JIS": "windows-31j"]
         return (superset[found] ?? found, confidence)
-    }
-
-    /// Drops NUL, C0 control characters (keeping tab and newlines), DEL and C1 controls, and normalises line
-    /// ends. Works on UTF-8 bytes: C0 controls and DEL are single bytes there, C1 controls the pairs C2 80–9F.
-    static func clean(_ text: String) -> String {
-        var text = text
-        let needsWork = text.withUTF8 { bytes in
-            for (i, byte) in bytes.enumerated() where (byte < 0x20 && byte != 0x0A && byte != 0x09) || byte == 0x7F
-                || (byte == 0xC2 && i + 1 < bytes.count && (0x80...0x9F).contains(bytes[i + 1])) { return true }
-            return false
-        }
-        guard needsWork else { return text }
-        var out = [UInt8]()
-        out.reserveCapacity(text.utf8.count)
-        var previousCR = false
-        var c1Lead = false
-        for byte in text.utf8 {
-            // C1 controls are C2 80–C2 9F in UTF-8: the lead is held back until the next byte shows which it is.
-            if c1Lead {
-                c1Lead = false
-                if byte == 0x85 { out.append(0x0A); continue }  // NEL, the C1 line break, is a line break
-                if (0x80...0x9F).contains(byte) { continue }
-                out.append(0xC2)
-            }
-            if byte == 0xC2 { c1Lead = true; continue }
-            if byte == 0x0D { out.append(0x0A); previousCR = true; continue }
-            defer { previousCR = false }
-            if byte == 0x0A && previousCR { continue }
-            if (byte < 0x20 && byte != 0x0A && byte != 0x09) || byte == 0x7F { continue }
-            out.append(byte)
-        }
-        if c1Lead { out.append(0xC2) }
-        return String(decoding: out, as: UTF8.self)
     }
 }
 

@@ -99,14 +99,10 @@ public final class E5Embedder: @unchecked Sendable {
     /// The text cut at a character boundary to at most `maxTextBytes` bytes of UTF-8.
     static func head(_ text: String) -> String {
         guard text.utf8.count > maxTextBytes else { return text }
-        var bytes = 0
-        var end = text.unicodeScalars.startIndex
-        for i in text.unicodeScalars.indices {
-            bytes += UTF8.width(text.unicodeScalars[i])
-            if bytes > maxTextBytes { break }
-            end = text.unicodeScalars.index(after: i)
-        }
-        return String(text.unicodeScalars[..<end])
+        let bytes = Array(text.utf8.prefix(maxTextBytes + 1))
+        var cut = maxTextBytes
+        while bytes[cut] & 0xC0 == 0x80 { cut -= 1 }  // back to the start of the character cut through
+        return String(decoding: bytes[..<cut], as: UTF8.self)
     }
 }
 

@@ -24,7 +24,7 @@ public final class EmbeddingCache: @unchecked Sendable {
     }
 
     /// Appends the vectors made since the last save to the file.
-    public func save() {
+    private func save() {
         lock.lock()
         let records = pending
         pending = []

@@ -4,22 +4,45 @@ public enum ControlCharacters {
     /// Whether a scalar is a C0 control, DEL or a C1 control.
     public static func isControl(_ s: Unicode.Scalar) -> Bool { s.value < 0x20 || (0x7F...0x9F).contains(s.value) }
 
-    /// The text without control characters; tabs and line breaks (LF, CR, NEL) are kept in a body, and become
-    /// spaces in a one-line field (a title, a byline).
+    /// The text without control characters. Line breaks (LF, CR, CRLF, NEL) become one LF and tabs are kept in a
+    /// body; both become spaces in a one-line field (a title, a byline). Works on UTF-8 bytes: C0 controls and DEL
+    /// are single bytes there, C1 controls the pairs C2 80–9F, and no other multi-byte sequence contains either.
     public static func stripped(_ text: String, singleLine: Bool = false) -> String {
-        guard text.unicodeScalars.contains(where: isControl) else { return text }
-        var out = String.UnicodeScalarView()
-        var previous: Unicode.Scalar = " "
-        for s in text.unicodeScalars {
-            defer { previous = s }
-            if s == "\n" && previous == "\r" { continue }  // CRLF is one line break
-            if s == "\n" || s == "\t" || s == "\r" || s == "\u{85}" {
-                out.append(singleLine ? " " : (s == "\t" ? s : "\n"))
-            } else if !isControl(s) {
-                out.append(s)
+        var text = text
+        let needsWork = text.withUTF8 { bytes in
+            for (i, byte) in bytes.enumerated() {
+                if byte == 0x0A || byte == 0x09 { if singleLine { return true } else { continue } }
+                if byte < 0x20 || byte == 0x7F { return true }
+                if byte == 0xC2, i + 1 < bytes.count, (0x80...0x9F).contains(bytes[i + 1]) { return true }
+            }
+            return false
+        }
+        guard needsWork else { return text }
+        let lineBreak: UInt8 = singleLine ? 0x20 : 0x0A
+        var out = [UInt8]()
+        out.reserveCapacity(text.utf8.count)
+        var previousCR = false
+        var c1Lead = false
+        for byte in text.utf8 {
+            // A C2 lead is held back until the next byte shows whether it starts a C1 control.
+            if c1Lead {
+                c1Lead = false
+                if byte == 0x85 { out.append(lineBreak); continue }  // NEL, the C1 line break
+                if (0x80...0x9F).contains(byte) { continue }
+                out.append(0xC2)
+            }
+            defer { previousCR = byte == 0x0D }
+            switch byte {
+            case 0xC2: c1Lead = true
+            case 0x0D: out.append(lineBreak)
+            case 0x0A: if !previousCR { out.append(lineBreak) }
+            case 0x09: out.append(singleLine ? 0x20 : 0x09)
+            case 0..<0x20, 0x7F: break
+            default: out.append(byte)
             }
         }
-        return String(out)
+        if c1Lead { out.append(0xC2) }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The text as a terminal may show it: each control character but line feed and tab written as `\xHH`

@@ -81,7 +81,7 @@ public struct ArticlePipeline: Sendable {
         let text: String
         switch document.content {
         case .string(let s):
-            text = ICUCharsetDecoder.clean(s)
+            text = ControlCharacters.stripped(s)
         case .bytes(let bytes):
             let decoded = try decoder.decode(bytes, markup: document.format == .html, source: document.source)
             text = decoded.text

@@ -118,7 +118,6 @@ public struct StoryPipeline: Sendable {
 
     private func embed(_ passages: [String], progress: (Int, Int) -> Void) -> [[Float]]? {
         guard let embeddings else { return nil }
-        defer { embeddings.save() }
         return embeddings.embed(passages) { progress($0, passages.count) }
     }
 
@@ -201,7 +200,6 @@ public struct StoryPipeline: Sendable {
         guard let embeddings else { return nil }
         let sentences = articles.map(Self.embeddedSentences)
         guard let vectors = centred(embeddings.embed(sentences.flatMap { $0 })) else { return nil }
-        embeddings.save()
         var out: [[[Float]]] = []
         var offset = 0
         for s in sentences {
