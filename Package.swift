@@ -13,6 +13,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // Thin C bridges with plain-C headers (see docs/architecture.md for why each exists).
@@ -41,8 +43,14 @@ let package = Package(
             name: "ParallaxSQLite",
             dependencies: ["ParallaxStore", "ParallaxModel", "ParallaxAnalysis", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        // Feeds: RSS, Atom, JSON Feed and OPML read safely into items to fetch (issue 14).
-        .target(name: "ParallaxFeeds", dependencies: ["ParallaxModel", "ParallaxAnalysis", "CLibXML2"]),
+        // Feeds: RSS, Atom, JSON Feed and OPML read safely; fetched over HTTP with guards; polled into the store.
+        .target(
+            name: "ParallaxFeeds",
+            dependencies: ["ParallaxModel", "ParallaxAnalysis", "ParallaxStore", "ParallaxIngest", "CLibXML2",
+                           .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                           .product(name: "NIOCore", package: "swift-nio"),
+                           .product(name: "NIOHTTP1", package: "swift-nio")]
+        ),
         // The incremental driver: documents → articles → stories → dossiers, through a store.
         .target(name: "ParallaxIngest", dependencies: ["ParallaxStore", "ParallaxAnalysis", "ParallaxModel"]),
         .target(name: "ParallaxEval", dependencies: ["ParallaxAnalysis", "ParallaxModel", "ParallaxIngest", "ParallaxStore", "ParallaxSQLite"]),
@@ -61,7 +69,14 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "ParallaxEvalTests", dependencies: ["ParallaxEval", "ParallaxAnalysis"]),
-        .testTarget(name: "ParallaxFeedsTests", dependencies: ["ParallaxFeeds", "ParallaxAnalysis", "ParallaxModel"]),
+        // Feed tests start their own HTTP server on loopback (NIO) serving feeds and pages they write.
+        .testTarget(
+            name: "ParallaxFeedsTests",
+            dependencies: ["ParallaxFeeds", "ParallaxAnalysis", "ParallaxModel", "ParallaxStore", "ParallaxIngest",
+                           .product(name: "NIOCore", package: "swift-nio"),
+                           .product(name: "NIOPosix", package: "swift-nio"),
+                           .product(name: "NIOHTTP1", package: "swift-nio")]
+        ),
         // Runs the built executable on hostile inputs it writes itself (issue 19).
         .testTarget(name: "HostileInputTests"),
         .testTarget(

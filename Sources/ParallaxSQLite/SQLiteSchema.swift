@@ -62,6 +62,17 @@ enum SQLiteSchema {
         migrator.registerMigration("v3: replays owed by late reports") { db in
             try db.execute(sql: "ALTER TABLE stories ADD COLUMN replay TEXT")
         }
+        migrator.registerMigration("v4: feeds and the items seen in them") { db in
+            try db.execute(sql: """
+                CREATE TABLE feeds (id INTEGER PRIMARY KEY, url TEXT NOT NULL UNIQUE, record BLOB NOT NULL);
+                CREATE TABLE feed_items (
+                    feed INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+                    key TEXT NOT NULL,
+                    state BLOB NOT NULL,
+                    PRIMARY KEY (feed, key)
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 }

@@ -47,6 +47,16 @@ public enum DocumentIdentity {
         }
         return hasher.hex
     }
+
+    /// A 128-bit hash (hex) of a list of fields, each told apart from the next (missing ones count as empty).
+    public static func hash(_ fields: [String?]) -> String {
+        var hasher = ContentHasher()
+        for field in fields {
+            hasher.add(Array((field ?? "").utf8))
+            hasher.add([0xff])
+        }
+        return hasher.hex
+    }
 }
 
 /// Two independent 64-bit FNV-1a lanes: enough to tell millions of documents apart.

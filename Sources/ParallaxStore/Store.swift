@@ -95,6 +95,20 @@ public protocol Store: AnyObject, Sendable {
     /// Full-text search over titles and texts: article ids, best first.
     func search(_ query: String, limit: Int) throws -> [Int]
     func stats() throws -> StoreStats
+
+    // MARK: Feeds
+    /// Subscribes to a feed; an URL already subscribed returns its record, unchanged (`added` false).
+    func addFeed(url: String, title: String?, interval: Double) throws -> (feed: FeedRecord, added: Bool)
+    /// Every subscribed feed, in the order they were added.
+    func feeds() throws -> [FeedRecord]
+    /// Saves what a poll (or `feeds enable|disable`) changed in a feed.
+    func saveFeed(_ feed: FeedRecord) throws
+    /// Unsubscribes (the articles stay). False when there was no such feed.
+    func removeFeed(_ id: Int) throws -> Bool
+    /// What the store remembers of these items of a feed, by key.
+    func feedItems(of feed: Int, keys: [String]) throws -> [String: FeedItemState]
+    /// Records items as seen, with the feed's state after the poll, in one transaction.
+    func saveFeedItems(_ items: [String: FeedItemState], of feed: FeedRecord) throws
 }
 
 /// An article about to be stored, with what the store keeps beside it.
@@ -213,6 +227,8 @@ public struct StoredDocument: Sendable, Codable, Equatable {
     public var published: String?
     public var outlet: String?
     public var byline: String?
+    /// The charset the HTTP header declared, for decoding the bytes again as they were first decoded.
+    public var charset: String?
 
     public init(_ document: RawDocument) {
         source = document.source
@@ -228,6 +244,7 @@ public struct StoredDocument: Sendable, Codable, Equatable {
         published = document.given.published
         outlet = document.given.outlet
         byline = document.given.byline
+        charset = document.given.charset
     }
 
     /// The document to analyse again.
@@ -241,6 +258,7 @@ public struct StoredDocument: Sendable, Codable, Equatable {
         document.given.published = published
         document.given.outlet = outlet
         document.given.byline = byline
+        document.given.charset = charset
         return document
     }
 }
@@ -301,10 +319,21 @@ public struct StoreStats: Sendable, Codable, Equatable {
 
 /// Wall-clock timestamps as the store records them.
 public enum StoreClock {
-    public static func now() -> String {
+    public static func now() -> String { string(Date()) }
+
+    public static func string(_ date: Date) -> String {
         let f = ISO8601DateFormatter()
         f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return f.string(from: Date())
+        return f.string(from: date)
+    }
+
+    /// A time this clock wrote (or any ISO 8601 time with or without fractions).
+    public static func date(_ text: String) -> Date? {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        if let date = f.date(from: text) { return date }
+        f.formatOptions = [.withInternetDateTime]
+        return f.date(from: text)
     }
 }
 

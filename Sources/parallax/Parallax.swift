@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// `parallax`: the one executable. Each subcommand parses its options, builds the library pieces and runs.
 @main
-struct Parallax: ParsableCommand {
+struct Parallax: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Triangulate the news: analyse many reports of the same events.",
         discussion: """
@@ -10,6 +10,6 @@ struct Parallax: ParsableCommand {
             stderr), 2 on a usage error or when nothing could be read.
             """,
         subcommands: [Extract.self, Analyze.self, Ingest.self, Stories.self, StoryCommand.self, ExportCommand.self,
-                      Stats.self, Reanalyze.self, Revisions.self, Eval.self, Bench.self]
+                      Stats.self, Reanalyze.self, Revisions.self, Feeds.self, Poll.self, Eval.self, Bench.self]
     )
 }

@@ -12,11 +12,19 @@ public struct DecodedText: Sendable {
 /// Turns the bytes of a page or a text dump into Unicode text.
 public protocol TextDecoding: Sendable {
     var id: StageID { get }
-    func decode(_ bytes: [UInt8], markup: Bool, source: String) throws -> DecodedText
+    /// `charset` is what the transport declared (an HTTP Content-Type header), when it did.
+    func decode(_ bytes: [UInt8], markup: Bool, source: String, charset: String?) throws -> DecodedText
 }
 
-/// Decodes by the WHATWG-like order: byte-order mark, then valid UTF-8, then the page's own declaration
-/// (`<meta charset>`, `http-equiv`, XML declaration), then ICU's statistical detection.
+extension TextDecoding {
+    public func decode(_ bytes: [UInt8], markup: Bool, source: String, charset header: String?) throws -> DecodedText {
+        try decode(bytes, markup: markup, source: source, charset: nil)
+    }
+}
+
+/// Decodes by the WHATWG-like order: byte-order mark, then valid UTF-8, then the charset the HTTP header named,
+/// then the page's own declaration (`<meta charset>`, `http-equiv`, XML declaration), then ICU's statistical
+/// detection.
 ///
 /// Valid UTF-8 wins over a contradicting declaration (as in miniflux): mislabelled UTF-8 pages are common,
 /// while legacy text that happens to be valid UTF-8 is vanishingly rare.
@@ -24,7 +32,7 @@ public struct ICUCharsetDecoder: TextDecoding {
     public let id = StageID("decode.icu", 1)
     public init() {}
 
-    public func decode(_ bytes: [UInt8], markup: Bool, source: String) throws -> DecodedText {
+    public func decode(_ bytes: [UInt8], markup: Bool, source: String, charset header: String?) throws -> DecodedText {
         if bytes.isEmpty { throw ParallaxError(.empty, "the file is empty", source: source) }
         if let (charset, skip) = Self.byteOrderMark(bytes) {
             let text = try convert(Array(bytes[skip...]), from: charset, strict: false, source: source)
@@ -42,7 +50,7 @@ public struct ICUCharsetDecoder: TextDecoding {
         }
         // UTF-8 with a few damaged bytes (a truncated multi-byte character, one stray Latin-1 byte) is still
         // UTF-8: repair it rather than misread the whole page as windows-1252.
-        let declared = Self.declaredCharset(bytes).flatMap(Self.canonical)
+        let declared = (header.flatMap(Self.canonical) ?? Self.declaredCharset(bytes).flatMap(Self.canonical))
         if declared == "UTF-8" || declared == nil, let repaired = Self.mostlyUTF8(bytes) {
             return DecodedText(text: ControlCharacters.stripped(repaired), charset: "UTF-8", evidence: declared == nil ? .detected : .declared)
         }

@@ -24,6 +24,8 @@ public struct RawDocument: Sendable {
         public var published: String?
         public var outlet: String?
         public var byline: String?
+        /// The charset the transport declared (HTTP Content-Type), which outranks the page's own declaration.
+        public var charset: String?
         public init() {}
     }
 

@@ -83,7 +83,8 @@ public struct ArticlePipeline: Sendable {
         case .string(let s):
             text = ControlCharacters.stripped(s)
         case .bytes(let bytes):
-            let decoded = try decoder.decode(bytes, markup: document.format == .html, source: document.source)
+            let decoded = try decoder.decode(bytes, markup: document.format == .html, source: document.source,
+                                         charset: document.given.charset)
             text = decoded.text
             article.charset = decoded.charset
             article.charsetSource = decoded.evidence.rawValue

@@ -16,14 +16,15 @@ public struct FeedParser: Sendable {
 
     public init() {}
 
-    public func parse(_ bytes: [UInt8], url: String) throws -> Feed {
+    /// `charset` is what an HTTP header declared, if anything (it outranks the XML declaration).
+    public func parse(_ bytes: [UInt8], url: String, charset: String? = nil) throws -> Feed {
         guard !bytes.isEmpty else { throw ParallaxError(.empty, "the feed is empty", source: url) }
         guard bytes.count <= maxBytes else {
             throw ParallaxError(.tooLarge, "the feed is \(bytes.count) bytes, over the \(maxBytes)-byte limit", source: url)
         }
         let head = bytes.prefix(1024).drop { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF }
         if head.first == UInt8(ascii: "{") { return try JSONFeedReader(parser: self, url: url).read(bytes) }
-        return try XMLDocument.parse(XMLDocument.utf8(bytes, url: url), url: url) { root in
+        return try XMLDocument.parse(XMLDocument.utf8(bytes, url: url, charset: charset), url: url) { root in
             try XMLFeedReader(parser: self, url: url).read(root)
         }
     }
@@ -46,8 +47,8 @@ public struct FeedParser: Sendable {
 enum XMLDocument {
     /// The document in UTF-8, decoded as pages are (byte-order mark, valid UTF-8, the XML declaration's
     /// `encoding`, detection, windows-1252): a feed mislabelled or unlabelled is read as its bytes say.
-    static func utf8(_ bytes: [UInt8], url: String) throws -> [UInt8] {
-        Array(try ICUCharsetDecoder().decode(bytes, markup: true, source: url).text.utf8)
+    static func utf8(_ bytes: [UInt8], url: String, charset: String? = nil) throws -> [UInt8] {
+        Array(try ICUCharsetDecoder().decode(bytes, markup: true, source: url, charset: charset).text.utf8)
     }
 
     /// Parses UTF-8 (the declared encoding, already applied, is overridden).
