@@ -72,7 +72,7 @@ let package = Package(
         // Feed tests start their own HTTP server on loopback (NIO) serving feeds and pages they write.
         .testTarget(
             name: "ParallaxFeedsTests",
-            dependencies: ["ParallaxFeeds", "ParallaxAnalysis", "ParallaxModel", "ParallaxStore", "ParallaxIngest",
+            dependencies: ["ParallaxFeeds", "ParallaxAnalysis", "ParallaxModel", "ParallaxStore", "ParallaxIngest", "CZlib",
                            .product(name: "NIOCore", package: "swift-nio"),
                            .product(name: "NIOPosix", package: "swift-nio"),
                            .product(name: "NIOHTTP1", package: "swift-nio")]

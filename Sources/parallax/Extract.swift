@@ -90,7 +90,7 @@ enum Explain {
                     continue
                 }
                 guard document.format == .html, case .bytes(let bytes) = document.content else { continue }
-                let text = try pipeline.decoder.decode(bytes, markup: true, source: file, charset: nil).text
+                let text = try pipeline.decoder.decode(bytes, markup: true, source: file).text
                 print(ControlCharacters.escaped("━━ \(file)"))
                 _ = try pipeline.htmlExtractor.extract(text, source: file, deadline: .none) {
                     print("   " + ControlCharacters.escaped($0))

@@ -17,7 +17,7 @@ public protocol TextDecoding: Sendable {
 }
 
 extension TextDecoding {
-    public func decode(_ bytes: [UInt8], markup: Bool, source: String, charset header: String?) throws -> DecodedText {
+    public func decode(_ bytes: [UInt8], markup: Bool, source: String, charset header: String? = nil) throws -> DecodedText {
         try decode(bytes, markup: markup, source: source, charset: nil)
     }
 }
@@ -32,7 +32,7 @@ public struct ICUCharsetDecoder: TextDecoding {
     public let id = StageID("decode.icu", 1)
     public init() {}
 
-    public func decode(_ bytes: [UInt8], markup: Bool, source: String, charset header: String?) throws -> DecodedText {
+    public func decode(_ bytes: [UInt8], markup: Bool, source: String, charset header: String? = nil) throws -> DecodedText {
         if bytes.isEmpty { throw ParallaxError(.empty, "the file is empty", source: source) }
         if let (charset, skip) = Self.byteOrderMark(bytes) {
             let text = try convert(Array(bytes[skip...]), from: charset, strict: false, source: source)

@@ -72,7 +72,7 @@ public enum IPAddress: Sendable, Hashable, CustomStringConvertible {
             if b[0..<10].allSatisfy({ $0 == 0 }) && b[10] == 0xFF && b[11] == 0xFF {
                 return Self.carried(b, at: 12, as: "IPv4-mapped")
             }
-            if b[0..<12].allSatisfy({ $0 == 0 }) { return Self.carried(b, at: 12, as: "IPv4-compatible") }
+            if b[0..<12].allSatisfy({ $0 == 0 }) { return "IPv4-compatible (deprecated)" }
             if b[0..<12] == [0x00, 0x64, 0xFF, 0x9B, 0, 0, 0, 0, 0, 0, 0, 0] { return Self.carried(b, at: 12, as: "NAT64") }
             if b[0] == 0x20 && b[1] == 0x02 { return Self.carried(b, at: 2, as: "6to4") }
             if b[0..<4] == [0x20, 0x01, 0x00, 0x00] { return "Teredo tunnel" }
@@ -86,10 +86,10 @@ public enum IPAddress: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    private static func carried(_ b: [UInt8], at offset: Int, as form: String) -> String {
+    /// The kind of an IPv6 form that carries an IPv4 address: that of the address it carries (nil when public).
+    private static func carried(_ b: [UInt8], at offset: Int, as form: String) -> String? {
         let v4 = b[offset..<(offset + 4)].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
-        if let kind = IPAddress.v4(v4).specialPurpose { return "\(form) \(kind)" }
-        return form
+        return IPAddress.v4(v4).specialPurpose.map { "\(form) \($0)" }
     }
 
     /// IPv4 special-purpose blocks (RFC 6890 and its successors): base, prefix length, kind.

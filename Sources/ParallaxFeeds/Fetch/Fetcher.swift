@@ -55,13 +55,13 @@ public struct Fetcher: Sendable {
         var url = request.url
         var visited: Set<String> = []
         for hop in 0...maxRedirects {
-            guard let target = URLComponents(string: url), let scheme = target.scheme?.lowercased(),
-                  let host = target.host, !host.isEmpty else {
+            guard let target = URLComponents(string: url), let scheme = target.scheme?.lowercased() else {
                 throw FetchFailure(.badURL, "not an absolute URL", url: url)
             }
             guard scheme == "http" || scheme == "https" else {
-                throw FetchFailure(.badURL, "only http and https are fetched, not \(scheme):", url: url)
+                throw FetchFailure(.badURL, "only http and https are fetched, not \(scheme.prefix(20)):", url: url)
             }
+            guard let host = target.host, !host.isEmpty else { throw FetchFailure(.badURL, "no host in the URL", url: url) }
             let remaining = deadline.timeIntervalSinceNow
             guard remaining > 0 else { throw FetchFailure(.timeout, "no complete answer within \(Int(timeout)) s", url: url) }
             let address = try await vettedAddress(of: host, url: url, timeout: remaining)
@@ -84,9 +84,10 @@ public struct Fetcher: Sendable {
         let ordered = found.filter { if case .v4 = $0 { true } else { false } } + found.filter { if case .v6 = $0 { true } else { false } }
         if let allowed = ordered.first(where: { addresses.refusal($0) == nil }) { return allowed }
         guard let first = ordered.first else { throw FetchFailure(.network, "\(host) has no address", url: url) }
+        let what = IPAddress(host) == nil ? "\(host) is \(first), a" : "\(first) is a"
         throw FetchFailure(.blockedAddress,
-                           "\(host) is \(first) (\(addresses.refusal(first) ?? "special")): not fetched from a private or "
-                           + "special address unless --allow-private-addresses is given", url: url)
+                           "\(what) \(addresses.refusal(first) ?? "special") address: not fetched from unless "
+                           + "--allow-private-addresses is given", url: url)
     }
 
     private struct Exchange {
@@ -238,7 +239,7 @@ public struct FetchFailure: Error, Sendable, CustomStringConvertible {
             }
         }
         let text = String(describing: error)
-        if text.contains("decompressionLimit") || text.contains("limit") && text.contains("ompress") {
+        if String(reflecting: error).contains("DecompressionError") {
             return FetchFailure(.tooLarge, "the body passed the size limit once decompressed", url: url)
         }
         if error is CancellationError { return FetchFailure(.timeout, "cancelled", url: url) }
