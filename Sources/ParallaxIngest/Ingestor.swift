@@ -42,6 +42,8 @@ public struct Ingestor: Sendable {
         /// identical document earlier in the same run).
         public var duplicates: [(source: String, of: String)] = []
         public var failures: [ParallaxError] = []
+        /// Documents stored from their stand-in (see `ingest(documents:fallbacks:…)`), by source.
+        public var substituted: [String] = []
         /// Stories whose dossier was recomputed.
         public var refreshed: [Int] = []
         public var documents = 0
@@ -85,7 +87,10 @@ public struct Ingestor: Sendable {
     }
 
     /// Ingests documents already read (from files, feeds or a request), without refreshing dossiers.
-    public func ingest(documents: [RawDocument], into report: inout Report,
+    ///
+    /// `fallbacks` (by document source) are stand-ins to use when a document yields no article or a thinner one
+    /// than its stand-in: a feed item's own text when its page is a paywall or a consent wall.
+    public func ingest(documents: [RawDocument], fallbacks: [String: RawDocument] = [:], into report: inout Report,
                        progress: @escaping @Sendable (Int) -> Void = { _ in },
                        embedProgress: Progress = { _, _, _ in }) throws {
         report.documents += documents.count
@@ -103,8 +108,25 @@ public struct Ingestor: Sendable {
                 fresh.append((document, hash))
             }
         }
-        // 3. Analysis, on all cores.
-        let outcomes = analyse(fresh.map(\.document), progress: progress)
+        // 3. Analysis, on all cores; stand-ins where a document gave nothing better.
+        var outcomes = analyse(fresh.map(\.document), progress: progress)
+        if !fallbacks.isEmpty {
+            let thin = fresh.indices.filter { i in
+                guard let fallback = fallbacks[fresh[i].document.source] else { return false }
+                switch outcomes[i] {
+                case .failure: return true
+                case .success(let article): return article.text.count * 2 < Self.length(of: fallback)
+                }
+            }
+            let replacements = analyse(thin.map { fallbacks[fresh[$0].document.source]! })
+            for (i, outcome) in zip(thin, replacements) {
+                guard case .success = outcome else { continue }
+                outcomes[i] = outcome
+                fresh[i].document = fallbacks[fresh[i].document.source]!
+                fresh[i].hash = DocumentIdentity.contentHash(fresh[i].document)
+                report.substituted.append(fresh[i].document.source)
+            }
+        }
         // 4. New articles, new revisions and duplicates by URL or source.
         var new: [NewArticle] = []
         var later: [NewArticle] = []
@@ -158,6 +180,14 @@ public struct Ingestor: Sendable {
         } else {
             try store.addRevision(of: stored.id, candidate)
             report.revised.append(stored.id)
+        }
+    }
+
+    /// The length of a stand-in's text (markup counted too: a rough measure, enough to compare).
+    static func length(of document: RawDocument) -> Int {
+        switch document.content {
+        case .string(let text): return text.count
+        case .bytes(let bytes): return bytes.count
         }
     }
 

@@ -113,8 +113,7 @@ public enum IPAddress: Sendable, Hashable, CustomStringConvertible {
 
 /// Name resolution with a time limit (getaddrinfo cannot be cancelled: a stuck lookup is abandoned, not waited for).
 enum Resolver {
-    static func addresses(of host: String, timeout: Double) async throws -> [IPAddress] {
-        if let literal = IPAddress(host) { return [literal] }
+    @Sendable static func addresses(of host: String, timeout: Double) async throws -> [IPAddress] {
         let box = ResumeOnce<[IPAddress]>()
         return try await withCheckedThrowingContinuation { continuation in
             box.set(continuation)

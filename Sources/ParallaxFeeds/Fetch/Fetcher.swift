@@ -16,6 +16,8 @@ public struct Fetcher: Sendable {
     /// trickles a byte a second is cut off here).
     public var timeout: Double = 30
     public var userAgent = Fetcher.defaultUserAgent
+    /// Name resolution (host, seconds allowed): getaddrinfo; tests give their own.
+    public var resolve: @Sendable (String, Double) async throws -> [IPAddress] = Resolver.addresses
 
     public static let defaultUserAgent = "Parallax/0.4 (news triangulation; feed reader; +https://github.com/parallax-news/parallax)"
 
@@ -51,6 +53,19 @@ public struct Fetcher: Sendable {
     }
 
     public func fetch(_ request: Request) async throws -> Response {
+        do {
+            return try await follow(request)
+        } catch var failure as FetchFailure {
+            // A hop's failure is told as the original URL's, with the hop named.
+            if let hop = failure.url, hop != request.url {
+                failure.message = "redirected to \(hop.prefix(300)): \(failure.message)"
+                failure.url = request.url
+            }
+            throw failure
+        }
+    }
+
+    private func follow(_ request: Request) async throws -> Response {
         let deadline = Date().addingTimeInterval(timeout)
         var url = request.url
         var visited: Set<String> = []
@@ -72,7 +87,7 @@ public struct Fetcher: Sendable {
                 throw FetchFailure(.badURL, "redirect to an unreadable address \(location.prefix(200))", url: url)
             }
             visited.insert(url)
-            if visited.contains(next) { throw FetchFailure(.redirects, "redirect loop back to \(next.prefix(300))", url: request.url) }
+            if visited.contains(next) { throw FetchFailure(.redirects, "a redirect loop back to \(next.prefix(300))", url: request.url) }
             url = next
         }
         throw FetchFailure(.redirects, "more than \(maxRedirects) redirects (last to \(url.prefix(300)))", url: request.url)
@@ -80,7 +95,8 @@ public struct Fetcher: Sendable {
 
     /// The address to connect to for `host`: the first of its addresses the policy allows.
     func vettedAddress(of host: String, url: String, timeout: Double) async throws -> IPAddress {
-        let found = try await Resolver.addresses(of: host, timeout: min(timeout, 10))
+        let found: [IPAddress]
+        if let literal = IPAddress(host) { found = [literal] } else { found = try await resolve(host, min(timeout, 10)) }
         let ordered = found.filter { if case .v4 = $0 { true } else { false } } + found.filter { if case .v6 = $0 { true } else { false } }
         if let allowed = ordered.first(where: { addresses.refusal($0) == nil }) { return allowed }
         guard let first = ordered.first else { throw FetchFailure(.network, "\(host) has no address", url: url) }

@@ -55,7 +55,8 @@ public struct Poller: Sendable {
     /// Polls the feeds that are due (every enabled feed when `all`), ingests what is new, refreshes dossiers.
     public func poll(all: Bool = false, now: Date = Date()) async throws -> Report {
         let due = try store.feeds().filter { feed in
-            feed.enabled && (all || (StoreClock.date(feed.nextPoll) ?? .distantPast) <= now)
+            // (A second's slack: stored times are rounded to the millisecond.)
+            feed.enabled && (all || (StoreClock.date(feed.nextPoll) ?? .distantPast) <= now.addingTimeInterval(1))
         }
         var report = Report()
         report.feeds = due.count
@@ -187,7 +188,10 @@ public struct Poller: Sendable {
                 document.given.charset = page.charset
                 if let published = p.item.published { document.given.published = published }
                 documents.append(document)
-                fallbacks[page.url] = fallback
+                if var fallback {
+                    fallback.given.url = page.url
+                    fallbacks[page.url] = fallback
+                }
                 byKey[p.key] = (p, page)
             case .failure(let failure):
                 log?("\(failure.error.description); the feed's own text is used")
@@ -201,22 +205,11 @@ public struct Poller: Sendable {
                 byKey[p.key] = (p, nil)
             }
         }
-        // Pages with no readable article (a paywall, a consent wall) fall back to the feed's text too.
+        // Pages with no readable article, or a thinner one than the feed's (a paywall, a consent wall), give way
+        // to the feed's text.
         var batch = Ingestor.Report()
-        try ingestor.ingest(documents: documents, into: &batch)
-        let noText: Set<ParallaxError.Code> = [.noMainText, .unparsable, .empty, .binary, .undecodable]
-        let retry = batch.failures.compactMap { failure -> RawDocument? in
-            guard noText.contains(failure.code), let source = failure.source, var fallback = fallbacks[source] ?? nil else {
-                return nil
-            }
-            fallback.given.url = source
-            return fallback
-        }
-        if !retry.isEmpty {
-            batch.failures.removeAll { failure in retry.contains { $0.given.url == failure.source } }
-            report.fromFeed += retry.count
-            try ingestor.ingest(documents: retry, into: &batch)
-        }
+        try ingestor.ingest(documents: documents, fallbacks: fallbacks, into: &batch)
+        report.fromFeed += batch.substituted.count
         for (key, (p, page)) in byKey {
             let url = DocumentIdentity.canonicalURL(page?.url ?? p.item.link)
             let article = try url.flatMap { try store.article(url: $0)?.id }
@@ -227,6 +220,7 @@ public struct Poller: Sendable {
         report.ingest.revised += batch.revised
         report.ingest.duplicates += batch.duplicates
         report.ingest.failures += batch.failures
+        report.ingest.substituted += batch.substituted
         report.ingest.documents += batch.documents
 
         var next = record
