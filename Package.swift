@@ -53,7 +53,14 @@ let package = Package(
         ),
         // The incremental driver: documents → articles → stories → dossiers, through a store.
         .target(name: "ParallaxIngest", dependencies: ["ParallaxStore", "ParallaxAnalysis", "ParallaxModel"]),
-        .target(name: "ParallaxEval", dependencies: ["ParallaxAnalysis", "ParallaxModel", "ParallaxIngest", "ParallaxStore", "ParallaxSQLite"]),
+        .target(
+            name: "ParallaxEval",
+            dependencies: ["ParallaxAnalysis", "ParallaxModel", "ParallaxIngest", "ParallaxStore", "ParallaxSQLite",
+                           "ParallaxFeeds", "CZlib",
+                           .product(name: "NIOCore", package: "swift-nio"),
+                           .product(name: "NIOPosix", package: "swift-nio"),
+                           .product(name: "NIOHTTP1", package: "swift-nio")]
+        ),
         .executableTarget(
             name: "parallax",
             dependencies: [
@@ -69,13 +76,10 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "ParallaxEvalTests", dependencies: ["ParallaxEval", "ParallaxAnalysis"]),
-        // Feed tests start their own HTTP server on loopback (NIO) serving feeds and pages they write.
+        // Feed tests start their own HTTP server on loopback (ParallaxEval's LoopbackServer) serving what they write.
         .testTarget(
             name: "ParallaxFeedsTests",
-            dependencies: ["ParallaxFeeds", "ParallaxAnalysis", "ParallaxModel", "ParallaxStore", "ParallaxIngest", "CZlib",
-                           .product(name: "NIOCore", package: "swift-nio"),
-                           .product(name: "NIOPosix", package: "swift-nio"),
-                           .product(name: "NIOHTTP1", package: "swift-nio")]
+            dependencies: ["ParallaxFeeds", "ParallaxEval", "ParallaxAnalysis", "ParallaxModel", "ParallaxStore", "ParallaxIngest"]
         ),
         // Runs the built executable on hostile inputs it writes itself (issue 19).
         .testTarget(name: "HostileInputTests"),

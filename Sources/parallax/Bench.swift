@@ -8,7 +8,8 @@ import ParallaxModel
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Measure speed (a report, not a test).",
                                                     subcommands: [ExtractionCommand.self, ArticlesCommand.self, EmbedCommand.self,
-                                                                  StoriesCommand.self, AnalyzeCommand.self, IngestCommand.self])
+                                                                  StoriesCommand.self, AnalyzeCommand.self, IngestCommand.self,
+                                                                  FeedsCommand.self])
 
     struct ExtractionCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "extraction",
@@ -169,4 +170,51 @@ private func benchCorpus(_ data: String) -> (StoryPipeline, (name: String, read:
             if case .article(let a) = outcome { return a } else { return nil }
         }
     }))
+}
+
+extension Bench {
+    struct FeedsCommand: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "feeds",
+            abstract: "The poller on loopback: feeds and items per minute, its own share beside analysis, a 304-only second poll.")
+
+        @Option(help: "Feeds to serve.")
+        var feeds = 500
+
+        @Option(help: "Items per feed (each a page to fetch and analyse).")
+        var items = 2
+
+        @Option(help: "Requests in flight at once.")
+        var concurrency = 8
+
+        @Option(help: "Folder of HTML pages to serve as the items' pages (the extraction eval's pages by default).")
+        var pages = "../shared/eval/extraction/trafilatura/html"
+
+        @Flag(help: "Store without multilingual-e5 embeddings (the poller's own cost shows more clearly).")
+        var withoutEmbeddings = false
+
+        func run() async throws {
+            var source = pages
+            let reader = DocumentReader()
+            var files = reader.files(in: [pages]).files
+            if files.isEmpty {
+                print("skipped: pages not found at \(pages): serving examples/corpus instead")
+                source = "examples/corpus"
+                files = reader.files(in: ["examples/corpus"]).files
+            }
+            // Pages as they are read (a .html.gz unpacked), each served as HTML.
+            let served = files.flatMap(reader.documents).compactMap { document -> (String, [UInt8])? in
+                guard case .bytes(let bytes) = document.content else { return nil }
+                return (document.source, bytes)
+            }
+            var (articles, stories) = Pipelines.standard()
+            if withoutEmbeddings { stories.embeddings = nil; stories.background = nil }
+            var options = FeedBench.Options()
+            options.feeds = max(1, feeds)
+            options.items = max(1, items)
+            options.concurrency = max(1, concurrency)
+            print(try await FeedBench.run(pages: served, pagesSource: source, options: options, articles: articles,
+                                          stories: stories, log: { Terminal.note($0) }))
+        }
+    }
 }

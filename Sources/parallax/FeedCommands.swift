@@ -46,7 +46,7 @@ struct Feeds: ParsableCommand {
                 let (feed, isNew) = try store.addFeed(url: url, title: entry.title, interval: Poller.defaultInterval)
                 if isNew { added += 1 } else { Terminal.note("already subscribed: \(feed.url) (feed \(feed.id))") }
             }
-            Terminal.note("\(added) feed\(added == 1 ? "" : "s") added; \(try store.feeds().count) in the store (\(options.path))")
+            Terminal.note("\(Terminal.count(added, "feed")) added; \(try store.feeds().count) in the store (\(options.path))")
             if failed > 0 { throw ExitCode(added == 0 ? 2 : 1) }
         }
     }
@@ -69,7 +69,8 @@ struct Feeds: ParsableCommand {
                     let title = feed.title.map { "  \($0)" } ?? ""
                     print(ControlCharacters.escaped("\(feed.id)  \(feed.status)  \(feed.url)\(title)"))
                     print("   last success \(feed.lastSuccess.map(Self.short) ?? "never"), next poll \(Self.short(feed.nextPoll)), "
-                          + "every \(Self.duration(feed.interval)); \(feed.items) items, \(feed.articles) articles")
+                          + "every \(Self.duration(feed.interval)); \(Terminal.count(feed.items, "item")), "
+                          + Terminal.count(feed.articles, "article"))
                     if let error = feed.lastError {
                         print(ControlCharacters.escaped("   last error (\(feed.failures) in a row): \(error)"))
                     }
@@ -277,11 +278,14 @@ struct Poll: AsyncParsableCommand {
         for (feed, error) in report.failed { Terminal.report(ParallaxError(error.code, error.message, source: feed)) }
         for failure in report.ingest.failures { Terminal.report(failure) }
         let stats = try? store.stats()
-        Terminal.note("\(report.feeds) feeds polled (\(report.unchanged) unchanged, \(report.failed.count) failed); "
-            + "\(report.newItems) new items, \(report.pages) pages fetched (\(report.pagesUnchanged) unchanged), "
-            + "\(report.fromFeed) from the feed's own text, \(report.linked) already stored; "
-            + "\(report.ingest.added.count) new articles, \(report.ingest.revised.count) revised; "
-            + "\(report.ingest.refreshed.count) stories updated; the store holds \(stats?.articles ?? 0) articles in "
-            + "\(stats?.stories ?? 0) stories (\(path))")
+        let c: (Int, String, String?) -> String = Terminal.count
+        let feeds: String = "\(c(report.feeds, "feed", nil)) polled (\(report.unchanged) unchanged, \(report.failed.count) failed)"
+        let items: String = "\(c(report.newItems, "new item", nil)), \(c(report.pages, "page", nil)) fetched "
+            + "(\(report.pagesUnchanged) unchanged), \(report.fromFeed) from the feed's own text, \(report.linked) already stored"
+        let stored: String = "\(c(report.ingest.added.count, "new article", nil)), \(report.ingest.revised.count) revised; "
+            + "\(c(report.ingest.refreshed.count, "story", "stories")) updated"
+        let held: String = "the store holds \(c(stats?.articles ?? 0, "article", nil)) in "
+            + "\(c(stats?.stories ?? 0, "story", "stories")) (\(path))"
+        Terminal.note([feeds, items, stored, held].joined(separator: "; "))
     }
 }

@@ -50,7 +50,7 @@ struct Ingest: ParsableCommand {
         let ingestor = Ingestion.ingestor(store: store, limits: limits)
         let report = try Ingestion.run(ingestor, paths: paths)
         let stats = try store.stats()
-        func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
+        let count = Terminal.count
         Terminal.note("\(report.added.count) new, \(report.revised.count) revised, \(report.duplicates.count) "
             + "already stored; \(count(report.refreshed.count, "story", "stories")) updated; the store holds "
             + "\(count(stats.articles, "article", "articles")) in \(count(stats.stories, "story", "stories")) (\(options.path))")
@@ -77,7 +77,7 @@ struct Stories: ParsableCommand {
         switch format ?? (Terminal.isTTY(stdout: true) ? .text : .json) {
         case .json: print(try JSONText.encode(stories))
         case .text:
-            func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+            let count = { (n: Int, noun: String) in Terminal.count(n, noun) }
             for s in stories {
                 let counts = [count(s.articles, "report"), count(s.outlets, "outlet"),
                               count(s.origins, "independent origin")].joined(separator: ", ")

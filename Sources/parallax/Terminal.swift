@@ -12,6 +12,9 @@ import Glibc
 enum Terminal {
     static func isTTY(stdout: Bool) -> Bool { isatty(stdout ? 1 : 2) == 1 }
 
+    /// "1 story", "2 stories"; "1 feed", "3 feeds" (the plural is the noun + "s" unless given).
+    static func count(_ n: Int, _ one: String, _ many: String? = nil) -> String { "\(n) \(n == 1 ? one : many ?? one + "s")" }
+
     static func report(_ error: ParallaxError) { write("parallax: \(error)\n") }
     static func warn(_ message: String) { write("parallax: warning: \(message)\n") }
     static func note(_ message: String) { write("parallax: \(message)\n") }

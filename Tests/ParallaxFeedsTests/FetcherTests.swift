@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ParallaxAnalysis
+import ParallaxEval
 import ParallaxModel
 @testable import ParallaxFeeds
 
@@ -73,7 +74,7 @@ import ParallaxModel
     }
 
     @Test func conditionalGetCostsA304() async throws {
-        let server = try FixtureServer { path, _ in
+        let server = try LoopbackServer { path, _ in
             path == "/feed" ? .ok(Self.feed, etag: "\"v1\"", lastModified: "Mon, 10 Mar 2031 10:00:00 GMT") : .status(404)
         }
         defer { server.stop() }
@@ -86,7 +87,7 @@ import ParallaxModel
     }
 
     @Test func redirectsAreFollowedCheckedAndBounded() async throws {
-        let server = try FixtureServer { path, _ in
+        let server = try LoopbackServer { path, _ in
             switch path {
             case "/feed": return .ok(Self.feed)
             case "/r1": return .redirect(301, to: "/r2")
@@ -128,7 +129,7 @@ import ParallaxModel
     }
 
     @Test func privateAddressesNeedTheOptIn() async throws {
-        let server = try FixtureServer { _, _ in .ok(Self.feed) }
+        let server = try LoopbackServer { _, _ in .ok(Self.feed) }
         defer { server.stop() }
         let strict = Fetcher()
         for url in [server.base + "/feed", "http://localhost:\(server.port)/feed"] {
@@ -142,7 +143,7 @@ import ParallaxModel
     }
 
     @Test func hostileAnswersEndInNamedErrors() async throws {
-        let server = try FixtureServer { path, _ in
+        let server = try LoopbackServer { path, _ in
             switch path {
             case "/bomb": return .gzipBomb(gigabytes: 1)
             case "/slow": return .trickle(every: 0.5, count: 1000)
@@ -179,7 +180,7 @@ import ParallaxModel
         let title = "Прорыв плотины"
         let bytes = Array("<rss version=\"2.0\"><channel><title>".utf8)
             + (CharsetEncoder.encode(title, as: "windows-1251") ?? []) + Array("</title></channel></rss>".utf8)
-        let server = try FixtureServer { _, _ in .bytes(bytes, contentType: "application/rss+xml; charset=windows-1251") }
+        let server = try LoopbackServer { _, _ in .bytes(bytes, contentType: "application/rss+xml; charset=windows-1251") }
         defer { server.stop() }
         let response = try await Self.fetcher().fetch(.init(url: server.base + "/feed"))
         #expect(response.charset == "windows-1251")

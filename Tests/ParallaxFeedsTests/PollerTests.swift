@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ParallaxAnalysis
+import ParallaxEval
 import ParallaxIngest
 import ParallaxModel
 import ParallaxStore
@@ -52,8 +53,8 @@ import ParallaxStore
     /// What the server serves; tests change it between polls.
     final class Site: @unchecked Sendable {
         private let lock = NSLock()
-        private var replies: [String: FixtureServer.Reply] = [:]
-        subscript(path: String) -> FixtureServer.Reply? {
+        private var replies: [String: LoopbackServer.Reply] = [:]
+        subscript(path: String) -> LoopbackServer.Reply? {
             get { lock.lock(); defer { lock.unlock() }; return replies[path] }
             set { lock.lock(); replies[path] = newValue; lock.unlock() }
         }
@@ -82,7 +83,7 @@ import ParallaxStore
         site["/p/port"] = .ok(Self.page("Halvik dockers strike", Self.port), contentType: "text/html", etag: "\"p1\"")
         site["/q/dam"] = .ok(Self.page("Flood in Velmora after dam breach", Array(Self.dam.reversed()), outlet: "Loop Evening"),
                              contentType: "text/html; charset=utf-8", lastModified: "Mon, 10 Mar 2031 12:00:00 GMT")
-        let server = try FixtureServer { path, _ in site[path] ?? .status(404) }
+        let server = try LoopbackServer { path, _ in site[path] ?? .status(404) }
         defer { server.stop() }
         let store = InMemoryStore()
         let poller = Self.poller(store)
@@ -133,7 +134,7 @@ import ParallaxStore
         site["/paywall"] = .ok("<html><body><div class=paywall>Subscribe to read.</div></body></html>", contentType: "text/html")
         site["/p/port"] = .ok(Self.page("Halvik dockers strike", Self.port), contentType: "text/html")
         site["/p/dam"] = .ok(Self.page("Dam gives way above Velmora", Self.dam), contentType: "text/html")
-        let server = try FixtureServer { path, _ in site[path] ?? .status(404) }
+        let server = try LoopbackServer { path, _ in site[path] ?? .status(404) }
         defer { server.stop() }
         let store = InMemoryStore()
         _ = try store.addFeed(url: server.base + "/f.rss", title: nil, interval: 1800)
@@ -148,7 +149,7 @@ import ParallaxStore
     }
 
     @Test func failingFeedsBackOffAndAreTurnedOff() async throws {
-        let server = try FixtureServer { path, _ in
+        let server = try LoopbackServer { path, _ in
             path == "/busy" ? .status(503, headers: [("Retry-After", "7200")]) : .status(404)
         }
         defer { server.stop() }
@@ -188,7 +189,7 @@ import ParallaxStore
         site["/h/500"] = .status(500)
         site["/good.rss"] = .ok(Self.rss("Loop Gazette", items: [("g1", "/p/dam", "Dam gives way", "The dam broke.")]))
         site["/p/dam"] = .ok(Self.page("Dam gives way above Velmora", Self.dam), contentType: "text/html")
-        let server = try FixtureServer { path, _ in site[path] ?? .status(404) }
+        let server = try LoopbackServer { path, _ in site[path] ?? .status(404) }
         defer { server.stop() }
         let store = InMemoryStore()
         let paths = corpus.indices.map { "/h/\($0)" } + ["bomb", "slow", "huge", "loop", "private", "meta", "ftp", "500"].map { "/h/" + $0 }

@@ -49,6 +49,9 @@ public struct Poller: Sendable {
         public var fromFeed = 0
         public var linked = 0
         public var ingest = Ingestor.Report()
+        /// Seconds spent fetching and parsing (the poller's own work) and storing (analysis, stories, dossiers).
+        public var fetchSeconds = 0.0
+        public var ingestSeconds = 0.0
         public init() {}
     }
 
@@ -62,9 +65,11 @@ public struct Poller: Sendable {
         report.feeds = due.count
         guard !due.isEmpty else { return report }
         let gate = HostGate(perHost: perHost, interval: hostInterval)
+        let started = Date()
         let fetched = await bounded(due) { feed in
             await (feed, Result { () async throws(FetchFailure) in try await self.fetchFeed(feed, gate: gate) })
         }
+        report.fetchSeconds += Date().timeIntervalSince(started)
         for (feed, result) in fetched {
             switch result {
             case .failure(let failure):
@@ -83,7 +88,9 @@ public struct Poller: Sendable {
                 try await take(answer.feed, response: answer.response, record: feed, gate: gate, now: now, into: &report)
             }
         }
+        let refreshing = Date()
         report.ingest.refreshed = try ingestor.refresh()
+        report.ingestSeconds += Date().timeIntervalSince(refreshing)
         return report
     }
 
@@ -164,12 +171,14 @@ public struct Poller: Sendable {
         pending = Array(pending.prefix(maxItemsPerFeed))
 
         // Pages, politely; an item without a link, or whose page cannot be had, falls back to the feed's text.
+        let fetching = Date()
         let pages = await bounded(pending) { p -> (Pending, Result<Fetcher.Response, FetchFailure>?) in
             guard let link = p.item.link else { return (p, nil) }
             var request = Fetcher.Request(url: link, etag: p.previous?.etag, lastModified: p.previous?.lastModified)
             request.accept = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
             return await (p, Result { () async throws(FetchFailure) in try await self.fetch(request, gate: gate) })
         }
+        report.fetchSeconds += Date().timeIntervalSince(fetching)
         var documents: [RawDocument] = []
         var fallbacks: [String: RawDocument] = [:]
         var byKey: [String: (Pending, Fetcher.Response?)] = [:]
@@ -208,7 +217,9 @@ public struct Poller: Sendable {
         // Pages with no readable article, or a thinner one than the feed's (a paywall, a consent wall), give way
         // to the feed's text.
         var batch = Ingestor.Report()
+        let ingesting = Date()
         try ingestor.ingest(documents: documents, fallbacks: fallbacks, into: &batch)
+        report.ingestSeconds += Date().timeIntervalSince(ingesting)
         report.fromFeed += batch.substituted.count
         for (key, (p, page)) in byKey {
             let url = DocumentIdentity.canonicalURL(page?.url ?? p.item.link)

@@ -4,11 +4,11 @@ import NIOCore
 import NIOHTTP1
 import NIOPosix
 
-/// An HTTP server on loopback for the feed tests, serving what each test writes: plain answers, redirects,
-/// conditional answers (ETag / Last-Modified → 304), and hostile ones (a gzip bomb made on the fly, a server that
-/// trickles its body, a huge Content-Length). It counts requests and full answers per path.
-final class FixtureServer: @unchecked Sendable {
-    enum Reply: Sendable {
+/// An HTTP server on loopback for the feed tests and the feed bench, serving what its route says: plain answers,
+/// redirects, conditional answers (ETag / Last-Modified → 304), and hostile ones (a gzip bomb made on the fly, a
+/// server that trickles its body, a huge Content-Length). It counts requests and full answers per path.
+public final class LoopbackServer: @unchecked Sendable {
+    public enum Reply: Sendable {
         case ok(String, contentType: String = "application/xml", etag: String? = nil, lastModified: String? = nil)
         case bytes([UInt8], contentType: String)
         case status(Int, headers: [(String, String)] = [])
@@ -21,14 +21,14 @@ final class FixtureServer: @unchecked Sendable {
         case hugeLength
     }
 
-    typealias Route = @Sendable (_ path: String, _ headers: HTTPHeaders) -> Reply
+    public typealias Route = @Sendable (_ path: String, _ headers: HTTPHeaders) -> Reply
 
     private let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
     private let channel: Channel
     private let counter: Counter
-    let port: Int
+    public let port: Int
 
-    init(_ route: @escaping Route) throws {
+    public init(_ route: @escaping Route) throws {
         let counter = Counter()
         let bootstrap = ServerBootstrap(group: group)
             .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
@@ -43,14 +43,15 @@ final class FixtureServer: @unchecked Sendable {
         self.counter = counter
     }
 
-    var base: String { "http://127.0.0.1:\(port)" }
+    public var base: String { "http://127.0.0.1:\(port)" }
 
     /// Requests seen for a path, and those answered with a 200 and a body.
-    func requests(_ path: String) -> Int { counter.get(path).requests }
-    func fullAnswers(_ path: String) -> Int { counter.get(path).full }
-    var totalFullAnswers: Int { counter.totalFull }
+    public func requests(_ path: String) -> Int { counter.get(path).requests }
+    public func fullAnswers(_ path: String) -> Int { counter.get(path).full }
+    public var totalFullAnswers: Int { counter.totalFull }
+    public var totalRequests: Int { counter.totalRequests }
 
-    func stop() {
+    public func stop() {
         try? channel.close().wait()
         try? group.syncShutdownGracefully()
     }
@@ -62,6 +63,7 @@ final class FixtureServer: @unchecked Sendable {
         func full(_ path: String) { lock.lock(); counts[path, default: (0, 0)].full += 1; lock.unlock() }
         func get(_ path: String) -> (requests: Int, full: Int) { lock.lock(); defer { lock.unlock() }; return counts[path] ?? (0, 0) }
         var totalFull: Int { lock.lock(); defer { lock.unlock() }; return counts.values.reduce(0) { $0 + $1.full } }
+        var totalRequests: Int { lock.lock(); defer { lock.unlock() }; return counts.values.reduce(0) { $0 + $1.requests } }
     }
 
     private final class Handler: ChannelInboundHandler, @unchecked Sendable {
@@ -177,14 +179,14 @@ final class FixtureServer: @unchecked Sendable {
 /// A valid gzip stream of `megabytes` MiB of zeros, produced piece by piece: one MiB of zeros is deflated once,
 /// flushed to a byte boundary so the same compressed piece can be repeated, then the stream is closed with its
 /// CRC and length.
-final class GzipBomb: @unchecked Sendable {
+public final class GzipBomb: @unchecked Sendable {
     private let piece: [UInt8]
     private let crc: UInt32
     private var left: Int
     private let total: Int
     private var started = false
 
-    init(megabytes: Int) {
+    public init(megabytes: Int) {
         left = megabytes
         total = megabytes
         let zeros = [UInt8](repeating: 0, count: 1 << 20)
@@ -213,7 +215,7 @@ final class GzipBomb: @unchecked Sendable {
         crc = UInt32(c)
     }
 
-    func next() -> [UInt8]? {
+    public func next() -> [UInt8]? {
         if !started {
             started = true
             return [0x1F, 0x8B, 8, 0, 0, 0, 0, 0, 0, 0xFF] + piece
