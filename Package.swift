@@ -15,6 +15,10 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // Thin C bridges with plain-C headers (see docs/architecture.md for why each exists).
@@ -51,6 +55,16 @@ let package = Package(
                            .product(name: "NIOCore", package: "swift-nio"),
                            .product(name: "NIOHTTP1", package: "swift-nio")]
         ),
+        // `parallax serve`: pages and the JSON API over a store (Hummingbird 2), with the poller beside it.
+        .target(
+            name: "ParallaxServer",
+            dependencies: ["ParallaxStore", "ParallaxAnalysis", "ParallaxModel", "ParallaxFeeds",
+                           .product(name: "Hummingbird", package: "hummingbird"),
+                           .product(name: "HummingbirdCore", package: "hummingbird"),
+                           .product(name: "HTTPTypes", package: "swift-http-types"),
+                           .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                           .product(name: "Logging", package: "swift-log")]
+        ),
         // The incremental driver: documents → articles → stories → dossiers, through a store.
         .target(name: "ParallaxIngest", dependencies: ["ParallaxStore", "ParallaxAnalysis", "ParallaxModel"]),
         .target(
@@ -65,8 +79,9 @@ let package = Package(
             name: "parallax",
             dependencies: [
                 "ParallaxAnalysis", "ParallaxEval", "ParallaxModel", "ParallaxStore", "ParallaxSQLite", "ParallaxIngest",
-                "ParallaxFeeds",
+                "ParallaxFeeds", "ParallaxServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
 
@@ -79,7 +94,14 @@ let package = Package(
         // Feed tests start their own HTTP server on loopback (ParallaxEval's LoopbackServer) serving what they write.
         .testTarget(
             name: "ParallaxFeedsTests",
-            dependencies: ["ParallaxFeeds", "ParallaxEval", "ParallaxAnalysis", "ParallaxModel", "ParallaxStore", "ParallaxIngest"]
+            dependencies: ["ParallaxFeeds", "ParallaxEval", "ParallaxAnalysis", "ParallaxModel", "ParallaxStore", "ParallaxIngest",
+                           "ParallaxSQLite"]
+        ),
+        .testTarget(
+            name: "ParallaxServerTests",
+            dependencies: ["ParallaxServer", "ParallaxStore", "ParallaxIngest", "ParallaxAnalysis", "ParallaxModel",
+                           .product(name: "HummingbirdTesting", package: "hummingbird"),
+                           .product(name: "HTTPTypes", package: "swift-http-types")]
         ),
         // Runs the built executable on hostile inputs it writes itself (issue 19).
         .testTarget(name: "HostileInputTests"),

@@ -28,18 +28,19 @@ struct Feeds: ParsableCommand {
         }
 
         func run() throws {
-            var wanted = urls.map { (url: $0, title: String?.none, source: "argument") }
+            var wanted = urls.map { (url: $0, title: String?.none, source: String?.none) }
             if let opml {
                 guard let data = FileManager.default.contents(atPath: opml) else {
                     throw ParallaxError(.unreadable, "cannot read the OPML file", source: opml)
                 }
-                wanted += try OPML.subscriptions([UInt8](data), source: opml).map { ($0.url, $0.title, opml) }
+                wanted += try OPML.subscriptions([UInt8](data), source: opml).map { ($0.url, $0.title, String?.some(opml)) }
             }
             let store = try options.openForWriting()
             var added = 0, failed = 0
             for entry in wanted {
                 guard let url = FeedURL.valid(entry.url) else {
-                    Terminal.report(ParallaxError(.badURL, "not an http or https URL: \(entry.url.prefix(300))", source: entry.source))
+                    let what = "not an http or https URL" + (entry.source == nil ? "" : ": \(entry.url.prefix(300))")
+                    Terminal.report(ParallaxError(.badURL, what, source: entry.source ?? String(entry.url.prefix(300))))
                     failed += 1
                     continue
                 }
@@ -163,40 +164,7 @@ struct Feeds: ParsableCommand {
     }
 }
 
-/// One feed as `feeds list --format json` shows it.
-struct FeedListing: Encodable {
-    var id: Int
-    var url: String
-    var title: String?
-    var site: String?
-    var status: String
-    var lastPoll: String?
-    var lastSuccess: String?
-    var lastError: String?
-    var failures: Int
-    var disabledReason: String?
-    var nextPoll: String
-    var intervalSeconds: Double
-    var items: Int
-    var articles: Int
-
-    init(_ f: FeedRecord) {
-        id = f.id; url = f.url; title = f.title; site = f.site; status = f.status; lastPoll = f.lastPoll
-        lastSuccess = f.lastSuccess; lastError = f.lastError; failures = f.failures; disabledReason = f.disabledReason
-        nextPoll = f.nextPoll; intervalSeconds = f.interval; items = f.items; articles = f.articles
-    }
-}
-
-enum FeedURL {
-    /// The URL if it is an absolute http(s) URL with a host.
-    static func valid(_ text: String) -> String? {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard trimmed.utf8.count <= 8192, let parts = URLComponents(string: trimmed),
-              let scheme = parts.scheme?.lowercased(), scheme == "http" || scheme == "https",
-              let host = parts.host, !host.isEmpty else { return nil }
-        return trimmed
-    }
-
+extension FeedURL {
     /// The feeds named by id or URL; an unknown one is an error naming it.
     static func find(_ names: [String], in store: any Store, path: String) throws -> [FeedRecord] {
         let feeds = try store.feeds()

@@ -10,6 +10,7 @@ struct Parallax: AsyncParsableCommand {
             stderr), 2 on a usage error or when nothing could be read.
             """,
         subcommands: [Extract.self, Analyze.self, Ingest.self, Stories.self, StoryCommand.self, ExportCommand.self,
-                      Stats.self, Reanalyze.self, Revisions.self, Feeds.self, Poll.self, Eval.self, Bench.self]
+                      Stats.self, Reanalyze.self, Revisions.self, Feeds.self, Poll.self, Serve.self, Eval.self,
+                      Bench.self]
     )
 }

@@ -288,4 +288,43 @@ enum Records {
         try store.regroup([StoryGroup(id: s1, cluster: merged, articles: [a, b, c])], replacing: [s1, s2])
         #expect(try store.pendingReplays().isEmpty, "the regroup settled it")
     }
+
+    @Test("feeds: added once per URL, saved whole, their items remembered by key, removed with their items",
+          arguments: Backend.allCases)
+    func feeds(backend: Backend) throws {
+        let store = try backend.make()
+        let (a, isNew) = try store.addFeed(url: "https://one.example/rss", title: "One", interval: 1800)
+        #expect(isNew && a.id >= 1 && a.status == "new" && a.nextPoll == a.added && a.interval == 1800)
+        let (again, added) = try store.addFeed(url: "https://one.example/rss", title: "Other", interval: 60)
+        #expect(!added && again == a)
+        let (b, _) = try store.addFeed(url: "https://two.example/atom", title: nil, interval: 1800)
+        #expect(try store.feeds().map(\.url) == ["https://one.example/rss", "https://two.example/atom"])
+
+        var polled = a
+        polled.etag = "\"v1\""
+        polled.lastSuccess = "2031-03-10T10:00:00.000Z"
+        polled.items = 2
+        let items = ["g1": FeedItemState(hash: "h1", article: 7, page: "https://one.example/1", etag: "\"p1\"", seen: "2031-03-10T10:00:00.000Z"),
+                     "g2": FeedItemState(hash: "h2", seen: "2031-03-10T10:00:00.000Z")]
+        try store.saveFeedItems(items, of: polled)
+        #expect(try store.feeds().first == polled)
+        #expect(try store.feedItems(of: a.id, keys: ["g1", "g2", "g3"]) == items)
+        #expect(try store.feedItems(of: b.id, keys: ["g1"]).isEmpty, "items belong to their feed")
+        var changed = items
+        changed["g1"]?.hash = "h1b"
+        try store.saveFeedItems(["g1": changed["g1"]!], of: polled)
+        #expect(try store.feedItems(of: a.id, keys: ["g1"])["g1"]?.hash == "h1b")
+
+        var off = b
+        off.enabled = false
+        off.disabledReason = "by hand"
+        try store.saveFeed(off)
+        #expect(try store.feeds().last?.status == "disabled")
+        #expect(try store.removeFeed(a.id))
+        #expect(!(try store.removeFeed(a.id)))
+        #expect(try store.feeds().map(\.id) == [b.id])
+        #expect(try store.feedItems(of: a.id, keys: ["g1", "g2"]).isEmpty)
+        let (readded, _) = try store.addFeed(url: "https://one.example/rss", title: nil, interval: 1800)
+        #expect(readded.id != b.id && readded.items == 0)
+    }
 }

@@ -17,6 +17,10 @@ public enum DossierReport {
         DossierMarkdown(document: document, dossiers: dossiers(document, articles)).page()
     }
 
+    /// The dossier page's style sheet and Content-Security-Policy, for other pages that share its look (the server's).
+    public static var style: String { DossierHTML.style }
+    public static var policy: String { DossierHTML.policy }
+
     static func dossiers(_ document: StoryRendering.Document, _ articles: [Article]) -> [StoryDossier] {
         let bySource = Dictionary(articles.map { ($0.source, $0) }, uniquingKeysWith: { first, _ in first })
         return document.stories.map { StoryDossier(story: $0, articles: bySource) }
@@ -186,9 +190,9 @@ struct StoryDossier {
 }
 
 /// Escaping for untrusted text.
-enum Escape {
+public enum Escape {
     /// For HTML and XML text and quoted attribute values alike: the five significant characters.
-    static func html(_ s: String) -> String {
+    public static func html(_ s: String) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for c in s.unicodeScalars {

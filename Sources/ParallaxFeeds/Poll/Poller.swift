@@ -70,6 +70,7 @@ public struct Poller: Sendable {
             await (feed, Result { () async throws(FetchFailure) in try await self.fetchFeed(feed, gate: gate) })
         }
         report.fetchSeconds += Date().timeIntervalSince(started)
+        var changed: [Changed] = []
         for (feed, result) in fetched {
             switch result {
             case .failure(let failure):
@@ -85,9 +86,10 @@ public struct Poller: Sendable {
                 done.nextPoll = StoreClock.string(now.addingTimeInterval(done.interval))
                 try store.saveFeed(done)
             case .success(let answer?):
-                try await take(answer.feed, response: answer.response, record: feed, gate: gate, now: now, into: &report)
+                changed.append(try sort(answer.feed, response: answer.response, record: feed, now: now, into: &report))
             }
         }
+        try await take(changed, gate: gate, now: now, into: &report)
         let refreshing = Date()
         report.ingest.refreshed = try ingestor.refresh()
         report.ingestSeconds += Date().timeIntervalSince(refreshing)
@@ -148,9 +150,21 @@ public struct Poller: Sendable {
         var previous: FeedItemState?
     }
 
-    /// Stores what a fetched feed brings: its new and changed items' pages (or the feed's own text for them).
-    private func take(_ feed: Feed, response: Fetcher.Response, record: FeedRecord, gate: HostGate, now: Date,
-                      into report: inout Report) async throws {
+    /// A feed that brought something: what it said, and its items still to fetch.
+    private struct Changed {
+        var feed: Feed
+        var response: Fetcher.Response
+        var record: FeedRecord
+        /// States already settled (items linked to a stored article).
+        var states: [String: FeedItemState]
+        var pending: [Pending]
+        var newItems: Int
+    }
+
+    /// Sorts a fetched feed's items: unchanged ones are skipped, those already stored under their URL are linked,
+    /// the rest wait for their pages.
+    private func sort(_ feed: Feed, response: Fetcher.Response, record: FeedRecord, now: Date,
+                      into report: inout Report) throws -> Changed {
         let stamp = StoreClock.string(now)
         var states: [String: FeedItemState] = [:]
         let keyed = Self.keyed(feed.items)
@@ -168,27 +182,37 @@ public struct Poller: Sendable {
             pending.append(Pending(key: key, item: item, hash: hash, previous: known[key]))
         }
         report.newItems += pending.filter { $0.previous == nil }.count
-        pending = Array(pending.prefix(maxItemsPerFeed))
+        let taken = Array(pending.prefix(maxItemsPerFeed))
+        return Changed(feed: feed, response: response, record: record, states: states, pending: taken,
+                       newItems: taken.filter { $0.previous == nil }.count)
+    }
 
-        // Pages, politely; an item without a link, or whose page cannot be had, falls back to the feed's text.
+    /// Fetches the pages of every changed feed's items (politely, all feeds at once), stores them in one batch
+    /// (analysis on all cores, embeddings batched), then records each feed's items and state.
+    private func take(_ changed: [Changed], gate: HostGate, now: Date, into report: inout Report) async throws {
+        let stamp = StoreClock.string(now)
+        let work = changed.indices.flatMap { f in changed[f].pending.map { (feed: f, pending: $0) } }
+        // Pages; an item without a link, or whose page cannot be had, falls back to the feed's text.
         let fetching = Date()
-        let pages = await bounded(pending) { p -> (Pending, Result<Fetcher.Response, FetchFailure>?) in
-            guard let link = p.item.link else { return (p, nil) }
-            var request = Fetcher.Request(url: link, etag: p.previous?.etag, lastModified: p.previous?.lastModified)
+        let pages = await bounded(work) { w -> Result<Fetcher.Response, FetchFailure>? in
+            guard let link = w.pending.item.link else { return nil }
+            var request = Fetcher.Request(url: link, etag: w.pending.previous?.etag, lastModified: w.pending.previous?.lastModified)
             request.accept = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
-            return await (p, Result { () async throws(FetchFailure) in try await self.fetch(request, gate: gate) })
+            return await Result { () async throws(FetchFailure) in try await self.fetch(request, gate: gate) }
         }
         report.fetchSeconds += Date().timeIntervalSince(fetching)
         var documents: [RawDocument] = []
         var fallbacks: [String: RawDocument] = [:]
-        var byKey: [String: (Pending, Fetcher.Response?)] = [:]
-        for (p, result) in pages {
-            let fallback = p.item.document(in: feed, source: p.item.link ?? "\(record.url)#\(p.key)")
+        var states = changed.map(\.states)
+        var fetched: [(feed: Int, pending: Pending, page: Fetcher.Response?)] = []
+        for ((f, p), result) in zip(work, pages) {
+            let record = changed[f].record
+            let fallback = p.item.document(in: changed[f].feed, source: p.item.link ?? "\(record.url)#\(p.key)")
             switch result {
             case .success(let page) where page.notModified:
                 report.pagesUnchanged += 1
-                states[p.key] = FeedItemState(hash: p.hash, article: p.previous?.article, page: page.url,
-                                              etag: p.previous?.etag, lastModified: p.previous?.lastModified, seen: stamp)
+                states[f][p.key] = FeedItemState(hash: p.hash, article: p.previous?.article, page: page.url,
+                                                 etag: p.previous?.etag, lastModified: p.previous?.lastModified, seen: stamp)
             case .success(let page):
                 report.pages += 1
                 let plain = page.contentType?.lowercased().hasPrefix("text/plain") == true
@@ -201,7 +225,7 @@ public struct Poller: Sendable {
                     fallback.given.url = page.url
                     fallbacks[page.url] = fallback
                 }
-                byKey[p.key] = (p, page)
+                fetched.append((f, p, page))
             case .failure(let failure):
                 log?("\(failure.error.description); the feed's own text is used")
                 fallthrough
@@ -211,21 +235,27 @@ public struct Poller: Sendable {
                     documents.append(fallback)
                     report.fromFeed += 1
                 }
-                byKey[p.key] = (p, nil)
+                fetched.append((f, p, nil))
             }
         }
         // Pages with no readable article, or a thinner one than the feed's (a paywall, a consent wall), give way
         // to the feed's text.
         var batch = Ingestor.Report()
         let ingesting = Date()
-        try ingestor.ingest(documents: documents, fallbacks: fallbacks, into: &batch)
+        for start in stride(from: 0, to: documents.count, by: ingestor.chunkSize) {
+            try ingestor.ingest(documents: Array(documents[start..<min(start + ingestor.chunkSize, documents.count)]),
+                                fallbacks: fallbacks, into: &batch)
+        }
         report.ingestSeconds += Date().timeIntervalSince(ingesting)
         report.fromFeed += batch.substituted.count
-        for (key, (p, page)) in byKey {
+        let added = Set(batch.added)
+        var articles = [Int](repeating: 0, count: changed.count)
+        for (f, p, page) in fetched {
             let url = DocumentIdentity.canonicalURL(page?.url ?? p.item.link)
             let article = try url.flatMap { try store.article(url: $0)?.id }
-            states[key] = FeedItemState(hash: p.hash, article: article ?? p.previous?.article, page: page?.url ?? p.item.link,
-                                        etag: page?.etag, lastModified: page?.lastModified, seen: stamp)
+            if let article, added.contains(article) { articles[f] += 1 }
+            states[f][p.key] = FeedItemState(hash: p.hash, article: article ?? p.previous?.article, page: page?.url ?? p.item.link,
+                                             etag: page?.etag, lastModified: page?.lastModified, seen: stamp)
         }
         report.ingest.added += batch.added
         report.ingest.revised += batch.revised
@@ -234,20 +264,22 @@ public struct Poller: Sendable {
         report.ingest.substituted += batch.substituted
         report.ingest.documents += batch.documents
 
-        var next = record
-        next.title = record.title ?? feed.title
-        next.site = feed.link ?? record.site
-        next.etag = response.etag
-        next.lastModified = response.lastModified
-        next.lastPoll = stamp
-        next.lastSuccess = stamp
-        next.lastError = nil
-        next.failures = 0
-        next.items += pending.filter { $0.previous == nil }.count
-        next.articles += batch.added.count
-        next.interval = adapted(record.interval, items: feed.items, now: now)
-        next.nextPoll = StoreClock.string(now.addingTimeInterval(next.interval))
-        try store.saveFeedItems(states, of: next)
+        for (f, c) in changed.enumerated() {
+            var next = c.record
+            next.title = c.record.title ?? c.feed.title
+            next.site = c.feed.link ?? c.record.site
+            next.etag = c.response.etag
+            next.lastModified = c.response.lastModified
+            next.lastPoll = stamp
+            next.lastSuccess = stamp
+            next.lastError = nil
+            next.failures = 0
+            next.items += c.newItems
+            next.articles += articles[f]
+            next.interval = adapted(c.record.interval, items: c.feed.items, now: now)
+            next.nextPoll = StoreClock.string(now.addingTimeInterval(next.interval))
+            try store.saveFeedItems(states[f], of: next)
+        }
     }
 
     /// Items with their keys, each key once: an item without guid or link is keyed by what it says; a key used

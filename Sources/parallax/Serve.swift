@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import Logging
+import ParallaxFeeds
+import ParallaxServer
+
+/// `parallax serve`: the store in a browser and as a JSON API; with `--poll`, the feeds followed meanwhile.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Serve the store: story list, dossiers, articles and feeds as pages, and the JSON API under /api/v1.",
+        discussion: """
+            Bound to 127.0.0.1 by default. Writes through the API need --api-key (or PARALLAX_API_KEY); bound to \
+            another address, reads need it too. The API is described at /api/openapi.json.
+            """)
+
+    @OptionGroup var options: StoreOptions
+
+    @Option(help: "The address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "The port to listen on.")
+    var port = 8080
+
+    @Option(help: "The API key for writes (default: $PARALLAX_API_KEY).")
+    var apiKey: String?
+
+    @Flag(help: "Poll the feeds in the background while serving.")
+    var poll = false
+
+    @Flag(help: "With --poll: allow feeds and pages on loopback, private and link-local addresses.")
+    var allowPrivateAddresses = false
+
+    func validate() throws {
+        guard (1...65_535).contains(port) else { throw ValidationError("--port must be 1–65535") }
+    }
+
+    func run() async throws {
+        var logger = Logger(label: "parallax")
+        logger.logLevel = .info
+        var settings = Server.Options()
+        settings.host = host
+        settings.port = port
+        settings.apiKey = apiKey ?? ProcessInfo.processInfo.environment["PARALLAX_API_KEY"]
+        if !["127.0.0.1", "::1", "localhost"].contains(host) && settings.apiKey == nil {
+            throw ValidationError("bound to \(host), the server needs --api-key (or PARALLAX_API_KEY): every read would be refused")
+        }
+        let store = poll ? try options.openForWriting() : try options.openForReading()
+        let poller = poll ? Poller(store: store, ingestor: Ingestion.ingestor(store: store),
+                                   fetcher: Fetcher(addresses: AddressPolicy(allowPrivate: allowPrivateAddresses))) : nil
+        Terminal.note("serving \(options.path) at http://\(host.contains(":") ? "[\(host)]" : host):\(port)/ (Ctrl-C to stop)")
+        let app = Server.application(store: store, options: settings, logger: logger, poller: poller)
+        try await app.runService()
+    }
+}
