@@ -35,7 +35,9 @@ public enum FeedBench {
         }
         var fetcher = Fetcher(addresses: AddressPolicy(allowed: ["127.0.0.1"]))
         fetcher.timeout = 60
-        var poller = Poller(store: store, ingestor: Ingestor(articles: articles, stories: stories, store: store), fetcher: fetcher)
+        // Vectors computed afresh: no cache from an earlier run (the store's own vectors start empty too).
+        let ingestor = Ingestor(articles: articles, stories: stories.withEmptyCache(), store: store)
+        var poller = Poller(store: store, ingestor: ingestor, fetcher: fetcher)
         poller.concurrency = options.concurrency
         poller.perHost = options.concurrency  // one host serves every feed here
         poller.hostInterval = 0

@@ -1,10 +1,14 @@
 import HTTPTypes
 import Hummingbird
-import ParallaxAnalysis
 
 /// Headers every answer carries: no script, frame or external origin (the pages have no script at all), no
 /// sniffing, no referrer, no framing; and a request id to find a request in the logs.
 struct SecurityHeaders<Context: RequestContext>: RouterMiddleware {
+    /// The dossier page's policy, with forms allowed back to this server (search) and framing refused.
+    static var policy: String {
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    }
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response: Response
         do {
@@ -13,8 +17,13 @@ struct SecurityHeaders<Context: RequestContext>: RouterMiddleware {
             response = error.response(html: Pages.wantsHTML(request))
         } catch let error as HTTPError {
             response = APIError(error.status, error.body ?? error.status.reasonPhrase).response(html: Pages.wantsHTML(request))
+        } catch {
+            // A store error or a bug: logged with the request id, answered without its details.
+            context.logger.error("request failed", metadata: ["error": "\(error)", "path": "\(request.uri.path)"])
+            response = APIError(.internalServerError, "the server could not answer (request \(context.id))",
+                                code: "server.internal").response(html: Pages.wantsHTML(request))
         }
-        response.headers[.contentSecurityPolicy] = DossierReport.policy + "; frame-ancestors 'none'"
+        response.headers[.contentSecurityPolicy] = Self.policy
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
         response.headers[HTTPField.Name("X-Frame-Options")!] = "DENY"

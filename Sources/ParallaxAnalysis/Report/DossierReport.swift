@@ -17,9 +17,8 @@ public enum DossierReport {
         DossierMarkdown(document: document, dossiers: dossiers(document, articles)).page()
     }
 
-    /// The dossier page's style sheet and Content-Security-Policy, for other pages that share its look (the server's).
+    /// The dossier page's style sheet, for other pages that share its look (the server's).
     public static var style: String { DossierHTML.style }
-    public static var policy: String { DossierHTML.policy }
 
     static func dossiers(_ document: StoryRendering.Document, _ articles: [Article]) -> [StoryDossier] {
         let bySource = Dictionary(articles.map { ($0.source, $0) }, uniquingKeysWith: { first, _ in first })
