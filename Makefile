@@ -9,6 +9,7 @@ TEST_APT_PKGS := chromium
 VENDOR     := vendor
 EVAL_DATA  ?= ../shared/eval
 OUT        := out
+PORT       ?= 8080
 
 .PHONY: setup test-packages build demo demo-feeds test unit eval bench clean
 
@@ -69,6 +70,10 @@ demo: build
 	@echo "                      .build/release/parallax analyze ../shared/seeds   (one-shot, nothing stored)"
 	@echo ""
 	@$(MAKE) --no-print-directory demo-feeds
+	@echo ""
+	@echo "Serving the example corpus as followed through its feeds ($(OUT)/feeds.db) at http://127.0.0.1:$(PORT)/"
+	@echo "(stories, dossiers, articles with revisions, feeds; the JSON API at /api/v1, described at /api/openapi.json). Ctrl-C stops."
+	.build/release/parallax serve --store $(OUT)/feeds.db --port $(PORT)
 
 ## demo-feeds: the example outlets' feeds served on loopback and polled twice (stories form, grow, an edit shows)
 demo-feeds: build

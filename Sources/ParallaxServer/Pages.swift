@@ -76,7 +76,8 @@ struct Pages: Sendable {
         let document = StoryRendering.Document(stories: [story], articles: articles.count, failures: [], warnings: [])
         // The dossier page as `parallax story --format html` writes it, with the site's navigation.
         let page = DossierReport.html(document, articles: articles)
-            .replacingOccurrences(of: "<body>", with: "<body>\n<nav class=\"site\"><a href=\"/\">All stories</a></nav>")
+            .replacingOccurrences(of: "<body>", with: "<body>\n<nav style=\"max-width: 72rem; margin: 1rem auto 0; padding: 0 1.5rem\">"
+                                  + "<a href=\"/\">All stories</a> · <a href=\"/feeds\">Feeds</a></nav>")
         return Self.html(page)
     }
 
@@ -117,8 +118,8 @@ struct Pages: Sendable {
         let rows = feeds.map { f in
             """
             <tr><td>\(f.id)</td><td class="status-\(h(f.status))">\(h(f.status))</td><td>\(h(f.title ?? "—"))<br>\
-            <span class="muted">\(h(f.url))</span></td><td>\(h(f.lastSuccess.map { String($0.prefix(16)) } ?? "never"))</td>\
-            <td>\(h(String(f.nextPoll.prefix(16))))</td><td class="num">\(f.items)</td><td class="num">\(f.articles)</td>\
+            <span class="muted">\(h(f.url))</span></td><td>\(h(f.lastSuccess.map(StoreClock.minute) ?? "never"))</td>\
+            <td>\(h(StoreClock.minute(f.nextPoll)))</td><td class="num">\(f.items)</td><td class="num">\(f.articles)</td>\
             <td>\(h(f.lastError ?? f.disabledReason ?? ""))</td></tr>
             """
         }

@@ -327,6 +327,9 @@ public enum StoreClock {
         return f.string(from: date)
     }
 
+    /// A time this clock wrote, to the minute, for people: "2031-03-10T10:00:00.000Z" → "2031-03-10 10:00".
+    public static func minute(_ iso: String) -> String { String(iso.prefix(16)).replacingOccurrences(of: "T", with: " ") }
+
     /// A time this clock wrote (or any ISO 8601 time with or without fractions).
     public static func date(_ text: String) -> Date? {
         let f = ISO8601DateFormatter()

@@ -69,7 +69,7 @@ struct Feeds: ParsableCommand {
                 for feed in feeds {
                     let title = feed.title.map { "  \($0)" } ?? ""
                     print(ControlCharacters.escaped("\(feed.id)  \(feed.status)  \(feed.url)\(title)"))
-                    print("   last success \(feed.lastSuccess.map(Self.short) ?? "never"), next poll \(Self.short(feed.nextPoll)), "
+                    print("   last success \(feed.lastSuccess.map(StoreClock.minute) ?? "never"), next poll \(StoreClock.minute(feed.nextPoll)), "
                           + "every \(Self.duration(feed.interval)); \(Terminal.count(feed.items, "item")), "
                           + Terminal.count(feed.articles, "article"))
                     if let error = feed.lastError {
@@ -79,8 +79,6 @@ struct Feeds: ParsableCommand {
                 }
             }
         }
-
-        static func short(_ iso: String) -> String { String(iso.prefix(16)).replacingOccurrences(of: "T", with: " ") }
 
         static func duration(_ seconds: Double) -> String {
             seconds >= 3600 ? "\((seconds / 3600).formatted(.number.precision(.fractionLength(0...1)))) h" : "\(Int(seconds / 60)) min"

@@ -29,10 +29,11 @@ public struct FeedParser: Sendable {
         }
     }
 
-    /// A one-line field: control characters and runs of white space made single spaces, cut at `maxLine`.
+    /// A one-line field: control characters and runs of white space made single spaces, cut at `maxLine`. Only
+    /// the field's head is looked at (a 10 MB title costs no more than a long one).
     func line(_ s: String?) -> String? {
         guard let s else { return nil }
-        let words = s.split { $0.isWhitespace || $0.unicodeScalars.contains(where: ControlCharacters.isControl) }
+        let words = s.prefix(maxLine * 8).split { $0.isWhitespace || $0.unicodeScalars.contains(where: ControlCharacters.isControl) }
         let joined = words.joined(separator: " ")
         return joined.isEmpty ? nil : String(joined.prefix(maxLine))
     }
