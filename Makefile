@@ -6,6 +6,8 @@ SWIFT      ?= swift
 APT_PKGS   := libxml2-dev libicu-dev libcld2-dev zlib1g-dev libsqlite3-dev
 # Only for the tests: the dossier test opens the HTML report in headless Chromium (skipped when it is absent).
 TEST_APT_PKGS := chromium
+# Only for the benchmarks: wrk loads the server (bench serve).
+BENCH_APT_PKGS := wrk
 VENDOR     := vendor
 EVAL_DATA  ?= ../shared/eval
 OUT        := out
@@ -98,10 +100,17 @@ eval: setup
 	.build/debug/parallax eval stories --data $(EVAL_DATA)/stories --check
 
 bench: build
+	@missing=""; for p in $(BENCH_APT_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		SUDO=""; [ "$$(id -u)" -ne 0 ] && SUDO=sudo; \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq $$missing; \
+	fi
 	.build/release/parallax bench extraction --data $(EVAL_DATA)/extraction/trafilatura
 	.build/release/parallax bench stories --data $(EVAL_DATA)/stories
 	.build/release/parallax bench analyze --data $(EVAL_DATA)/stories
 	.build/release/parallax bench ingest --data $(EVAL_DATA)/stories
+	.build/release/parallax bench feeds --pages $(EVAL_DATA)/extraction/trafilatura/html
+	.build/release/parallax bench serve --data $(EVAL_DATA)/stories
 
 clean:
 	rm -rf .build $(OUT)

@@ -70,7 +70,9 @@ let package = Package(
         .target(
             name: "ParallaxEval",
             dependencies: ["ParallaxAnalysis", "ParallaxModel", "ParallaxIngest", "ParallaxStore", "ParallaxSQLite",
-                           "ParallaxFeeds", "CZlib",
+                           "ParallaxFeeds", "ParallaxServer", "CZlib",
+                           .product(name: "Hummingbird", package: "hummingbird"),
+                           .product(name: "Logging", package: "swift-log"),
                            .product(name: "NIOCore", package: "swift-nio"),
                            .product(name: "NIOPosix", package: "swift-nio"),
                            .product(name: "NIOHTTP1", package: "swift-nio")]
@@ -111,7 +113,8 @@ let package = Package(
         ),
         .testTarget(
             name: "ParallaxStoreTests",
-            dependencies: ["ParallaxStore", "ParallaxSQLite", "ParallaxIngest", "ParallaxAnalysis", "ParallaxModel"]
+            dependencies: ["ParallaxStore", "ParallaxSQLite", "ParallaxIngest", "ParallaxAnalysis", "ParallaxModel",
+                           .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -28,15 +28,17 @@ extension SQLiteStore {
         try pool.write { db in
             // A dossier older than the one saved (another writer was quicker) is dropped.
             try db.execute(sql: """
-                UPDATE stories SET dossier = ?, redated = ?, stages = ?, dossier_revision = ?, work = ?, summary = ?
-                WHERE id = ? AND dossier_revision <= ?
-                """, arguments: [dossier, readings, Self.stages(stages), revision, work, summary, id, revision])
+                UPDATE stories SET stages = ?, dossier_revision = ?, summary = ? WHERE id = ? AND dossier_revision <= ?
+                """, arguments: [Self.stages(stages), revision, summary, id, revision])
+            guard db.changesCount > 0 else { return }
+            try db.execute(sql: "INSERT OR REPLACE INTO dossiers (story, dossier, redated, work) VALUES (?, ?, ?, ?)",
+                           arguments: [id, dossier, readings, work])
         }
     }
 
     public func work(of story: Int) throws -> StoryWork? {
         try pool.read { db in
-            try Data.fetchOne(db, sql: "SELECT work FROM stories WHERE id = ?", arguments: [story])
+            try Data.fetchOne(db, sql: "SELECT work FROM dossiers WHERE story = ?", arguments: [story])
                 .map { try Coding.decode(StoryWork.self, $0) }
         }
     }
@@ -65,7 +67,7 @@ extension SQLiteStore {
 
     public func story(_ id: Int) throws -> (story: Story, articles: [Article])? {
         try pool.read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT dossier, redated FROM stories WHERE id = ?", arguments: [id]),
+            guard let row = try Row.fetchOne(db, sql: "SELECT dossier, redated FROM dossiers WHERE story = ?", arguments: [id]),
                   let data = row["dossier"] as Data? else { return nil }
             let redated = try (row["redated"] as Data?).map { try Coding.decode([Article].self, $0) } ?? []
             let bySource = Dictionary(redated.map { ($0.source, $0) }, uniquingKeysWith: { a, _ in a })
@@ -76,7 +78,10 @@ extension SQLiteStore {
 
     public func staleStories(current: [StageID]) throws -> [Int] {
         try pool.read { db in
-            try Int.fetchAll(db, sql: "SELECT id FROM stories WHERE dossier IS NOT NULL AND stages IS NOT ? ORDER BY id",
+            try Int.fetchAll(db, sql: """
+                SELECT s.id FROM stories s JOIN dossiers d ON d.story = s.id
+                WHERE d.dossier IS NOT NULL AND s.stages IS NOT ? ORDER BY s.id
+                """,
                              arguments: [Self.stages(current)])
         }
     }

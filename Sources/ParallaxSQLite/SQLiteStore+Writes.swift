@@ -109,9 +109,9 @@ extension SQLiteStore {
                 if !ids.contains(id) {
                     // Emptied: no state left for an article to join, nothing to show.
                     try db.execute(sql: """
-                        UPDATE stories SET dossier = NULL, redated = NULL, summary = NULL, work = NULL, cluster = ?,
-                            first_time = NULL, last_time = NULL WHERE id = ?
+                        UPDATE stories SET summary = NULL, cluster = ?, first_time = NULL, last_time = NULL WHERE id = ?
                         """, arguments: [StoryClusterer.Cluster(id: id, members: []).encoded(), id])
+                    try db.execute(sql: "DELETE FROM dossiers WHERE story = ?", arguments: [id])
                 }
             }
             return ids

@@ -9,7 +9,7 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Measure speed (a report, not a test).",
                                                     subcommands: [ExtractionCommand.self, ArticlesCommand.self, EmbedCommand.self,
                                                                   StoriesCommand.self, AnalyzeCommand.self, IngestCommand.self,
-                                                                  FeedsCommand.self])
+                                                                  FeedsCommand.self, ServeCommand.self])
 
     struct ExtractionCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "extraction",
@@ -215,6 +215,44 @@ extension Bench {
             options.concurrency = max(1, concurrency)
             print(try await FeedBench.run(pages: served, pagesSource: source, options: options, articles: articles,
                                           stories: stories, log: { Terminal.note($0) }))
+        }
+    }
+}
+
+extension Bench {
+    struct ServeCommand: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "serve",
+            abstract: "The server under wrk on loopback over a store of 10k articles: requests/s and latency percentiles.")
+
+        @Option(help: "Articles in the store (copies of the example corpus or BASIL, with synthetic vectors).")
+        var articles = 10_000
+
+        @Option(help: "Seconds of load per route.")
+        var seconds = 10
+
+        @Option(help: "Connections wrk keeps open.")
+        var connections = 32
+
+        @Option(help: "Folder with basil/ (the example corpus is used when it is absent).")
+        var data = "../shared/eval/stories"
+
+        func run() async throws {
+            // Dossiers made without the model: 10k articles' claims embedded would take hours, and the server only
+            // reads what the store holds.
+            var (articles, stories) = Pipelines.standard()
+            stories.embeddings = nil
+            stories.background = nil
+            let batch = Batch(pipeline: articles)
+            let analysed = ingestDocuments(data).map(batch.analyse).compactMap { outcome -> Article? in
+                if case .article(let a) = outcome { return a } else { return nil }
+            }
+            var options = ServeBench.Options()
+            options.articles = max(1, self.articles)
+            options.seconds = max(1, seconds)
+            options.connections = max(1, connections)
+            print(try await ServeBench.run(base: analysed, articles: articles, stories: stories, options: options,
+                                           log: { Terminal.note($0) }))
         }
     }
 }

@@ -1,7 +1,9 @@
 import Foundation
 import Testing
+import ParallaxAnalysis
 import ParallaxModel
-import ParallaxSQLite
+import GRDB
+@testable import ParallaxSQLite
 import ParallaxStore
 
 /// What only the SQLite backend has: a file shared by processes, its writer lock, WAL readers.
@@ -51,5 +53,28 @@ import ParallaxStore
         #expect(error.code == .storeUnavailable && error.source == path)
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "this is not a database, just text",
                 "the file is left as it was")
+    }
+
+    @Test("a store written before dossiers had their own table keeps its dossiers when opened (migration v5)")
+    func dossiersMoveOut() throws {
+        let path = Self.path()
+        let queue = try DatabaseQueue(path: path)
+        try SQLiteSchema.migrator.migrate(queue, upTo: "v4: feeds and the items seen in them")
+        let story = Story(id: "s1", title: "Dam breach", articles: [])
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO stories (id, cluster, touched, revision, dossier_revision, dossier, redated, stages, updated,
+                                     changed, members, summary)
+                VALUES (1, ?, 1, 1, 1, ?, ?, 'x', '2031-03-10', 1, 1, ?)
+                """, arguments: [StoryClusterer.Cluster(id: 1, members: []).encoded(), try JSONEncoder().encode(story),
+                                 try JSONEncoder().encode([Article]()),
+                                 try JSONEncoder().encode(StorySummary(story: story, id: 1, updated: "", current: true))])
+        }
+        try queue.close()
+        let store = try SQLiteStore(path: path)
+        #expect(try store.story(1)?.story.title == "Dam breach")
+        #expect(try store.stories(since: nil).map(\.title) == ["Dam breach"])
+        #expect(try store.staleStories(current: []) == [1])
+        #expect(try store.integrityCheck() == ["ok"])
     }
 }
