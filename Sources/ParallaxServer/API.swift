@@ -13,6 +13,7 @@ import ParallaxStore
 struct API: Sendable {
     let store: any Store
     let access: Access
+    let cache: ResponseCache
 
     static let maxLimit = 200
 
@@ -36,12 +37,14 @@ struct API: Sendable {
                 throw APIError(.badRequest, "not an http or https URL: \(wanted.url.prefix(300))", code: "fetch.bad-url")
             }
             let (feed, added) = try store.addFeed(url: url, title: wanted.title, interval: Poller.defaultInterval)
+            cache.clear()
             return try JSON.response(FeedListing(feed), status: added ? .created : .ok)
         }
         v1.delete("feeds/:id") { request, context in
             try access.check(request, write: true)
             let id = try context.parameters.require("id", as: Int.self)
             guard try store.removeFeed(id) else { throw APIError(.notFound, "no feed \(id)") }
+            cache.clear()
             return Response(status: .noContent)
         }
         router.get("api/openapi.json") { request, _ in
@@ -52,7 +55,9 @@ struct API: Sendable {
     /// A read: access checked, the value encoded, answered 304 when the client has it already.
     private func read<T: Encodable>(_ request: Request, _ body: () throws -> T) throws -> Response {
         try access.check(request, write: false)
-        return try JSON.conditional(request, JSON.encode(try body()))
+        return try JSON.conditional(request, cache.body("api " + request.uri.description, type: "application/json") {
+            try JSON.encode(try body())
+        })
     }
 
     // MARK: Stories

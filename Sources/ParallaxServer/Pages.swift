@@ -12,18 +12,22 @@ import ParallaxStore
 struct Pages: Sendable {
     let store: any Store
     let access: Access
+    let cache: ResponseCache
 
     func register(on router: Router<BasicRequestContext>) {
-        router.get("/") { request, _ in try access.check(request, write: false); return try storyList(request) }
-        router.get("stories/:id") { request, context in
-            try access.check(request, write: false)
-            return try story(context.parameters.require("id"))
-        }
+        router.get("/") { request, _ in try page(request) { try storyList(request) } }
+        router.get("stories/:id") { request, context in try page(request) { try story(context.parameters.require("id")) } }
         router.get("articles/:id") { request, context in
-            try access.check(request, write: false)
-            return try article(context.parameters.require("id", as: Int.self))
+            try page(request) { try article(context.parameters.require("id", as: Int.self)) }
         }
-        router.get("feeds") { request, _ in try access.check(request, write: false); return try feeds() }
+        router.get("feeds") { request, _ in try page(request) { try feeds() } }
+    }
+
+    /// A page: access checked, the HTML made (or taken from the cache, at most a few seconds old).
+    private func page(_ request: Request, _ make: () throws -> String) throws -> Response {
+        try access.check(request, write: false)
+        let body = try cache.body("page " + request.uri.description, type: "text/html") { Data(try make().utf8) }
+        return Self.html(String(decoding: body, as: UTF8.self))
     }
 
     static func wantsHTML(_ request: Request) -> Bool {
@@ -34,7 +38,7 @@ struct Pages: Sendable {
 
     // MARK: Story list
 
-    private func storyList(_ request: Request) throws -> Response {
+    private func storyList(_ request: Request) throws -> String {
         let query = request.uri.queryParameters
         let q = query["q"].map(String.init)?.trimmingCharacters(in: .whitespaces) ?? ""
         var stories = try store.stories(since: nil)
@@ -61,7 +65,7 @@ struct Pages: Sendable {
               <th>Independent origins</th><th>Corroborated / claims</th><th>Languages</th></tr></thead>
               <tbody>\(rows.joined(separator: "\n"))</tbody></table>
               """
-        return Self.page(title: "Stories", body: """
+        return Self.document(title: "Stories", body: """
             <p class="muted">\(stats.articles) articles in \(stats.stories) stories · <a href="/feeds">Feeds</a> · \
             <a href="/api/openapi.json">API</a></p>\(form)\(table)
             """)
@@ -69,21 +73,20 @@ struct Pages: Sendable {
 
     // MARK: Story
 
-    private func story(_ name: String) throws -> Response {
+    private func story(_ name: String) throws -> String {
         guard let id = StoryName.id(name), let (story, articles) = try store.story(id) else {
             throw APIError(.notFound, "No story \(name.prefix(50)) with a dossier.")
         }
         let document = StoryRendering.Document(stories: [story], articles: articles.count, failures: [], warnings: [])
         // The dossier page as `parallax story --format html` writes it, with the site's navigation.
-        let page = DossierReport.html(document, articles: articles)
+        return DossierReport.html(document, articles: articles)
             .replacingOccurrences(of: "<body>", with: "<body>\n<nav style=\"max-width: 72rem; margin: 1rem auto 0; padding: 0 1.5rem\">"
                                   + "<a href=\"/\">All stories</a> · <a href=\"/feeds\">Feeds</a></nav>")
-        return Self.html(page)
     }
 
     // MARK: Article
 
-    private func article(_ id: Int) throws -> Response {
+    private func article(_ id: Int) throws -> String {
         guard let stored = try store.article(id: id) else { throw APIError(.notFound, "No article \(id).") }
         let a = stored.article
         var facts = [a.outlet, a.published, a.byline].compactMap { $0 }.map(h)
@@ -106,14 +109,14 @@ struct Pages: Sendable {
             }
             revisions = "<section><h2>Revisions</h2><ol>\(items.joined())</ol></section>"
         }
-        return Self.page(title: a.title ?? a.source, body: """
+        return Self.document(title: a.title ?? a.source, body: """
             <p class="muted">\(facts.joined(separator: " · "))</p>\(revisions)<section class="text">\(paragraphs)</section>
             """)
     }
 
     // MARK: Feeds
 
-    private func feeds() throws -> Response {
+    private func feeds() throws -> String {
         let feeds = try store.feeds()
         let rows = feeds.map { f in
             """
@@ -127,7 +130,7 @@ struct Pages: Sendable {
             <table class="list"><thead><tr><th>#</th><th>Status</th><th>Feed</th><th>Last success</th><th>Next poll</th>\
             <th>Items</th><th>Articles</th><th>Last error</th></tr></thead><tbody>\(rows.joined(separator: "\n"))</tbody></table>
             """
-        return Self.page(title: "Feeds", body: "<p class=\"muted\"><a href=\"/\">All stories</a></p>\(table)")
+        return Self.document(title: "Feeds", body: "<p class=\"muted\"><a href=\"/\">All stories</a></p>\(table)")
     }
 
     // MARK: Layout
@@ -140,7 +143,11 @@ struct Pages: Sendable {
     }
 
     static func page(status: HTTPResponse.Status = .ok, title: String, body: String) -> Response {
-        html("""
+        html(document(title: title, body: body), status: status)
+    }
+
+    static func document(title: String, body: String) -> String {
+        """
             <!DOCTYPE html>
             <html lang="en">
             <head>
@@ -165,7 +172,7 @@ struct Pages: Sendable {
             </body>
             </html>
 
-            """, status: status)
+            """
     }
 
     static func html(_ text: String, status: HTTPResponse.Status = .ok) -> Response {

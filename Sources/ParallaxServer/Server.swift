@@ -19,6 +19,8 @@ public enum Server {
         public var apiKey: String?
         /// The most bytes a request body may have.
         public var maxBody = 1 << 20
+        /// How old a page or API answer may be when it is served again from memory (0: never cached).
+        public var cacheSeconds = 5.0
         public init() {}
     }
 
@@ -28,8 +30,9 @@ public enum Server {
         router.add(middleware: SecurityHeaders())
         router.add(middleware: RequestLimits(maxBody: options.maxBody))
         let access = Access(key: options.apiKey, local: ["127.0.0.1", "::1", "localhost"].contains(options.host))
-        Pages(store: store, access: access).register(on: router)
-        API(store: store, access: access).register(on: router)
+        let cache = ResponseCache(seconds: options.cacheSeconds)
+        Pages(store: store, access: access, cache: cache).register(on: router)
+        API(store: store, access: access, cache: cache).register(on: router)
         router.get("healthz") { _, _ in "ok\n" }
         return router
     }

@@ -208,4 +208,30 @@ import ParallaxStore
                                         "/api/v1/articles/{id}/revisions", "/api/v1/search", "/api/v1/feeds", "/api/v1/feeds/{id}"])
         }
     }
+
+    static func feedCount(_ client: some TestClientProtocol) async throws -> Int {
+        let feeds = try json(try await client.execute(uri: "/api/v1/feeds", method: .get))
+        return (feeds["feeds"] as? [Any])?.count ?? -1
+    }
+
+    @Test func answersAreCachedBrieflyAndWritesClearTheCache() async throws {
+        let store = InMemoryStore()
+        var options = Server.Options()
+        options.apiKey = "sesame"
+        try await Application(router: Server.router(store: store, options: options)).test(.router) { client in
+            #expect(try await Self.feedCount(client) == 0)
+            _ = try store.addFeed(url: "https://one.example/rss", title: nil, interval: 1800)
+            #expect(try await Self.feedCount(client) == 0, "served from the cache for a few seconds")
+            let body = ByteBuffer(string: #"{"url": "https://two.example/rss"}"#)
+            let created = try await client.execute(uri: "/api/v1/feeds", method: .post, headers: [.authorization: "Bearer sesame"], body: body)
+            #expect(created.status == .created)
+            #expect(try await Self.feedCount(client) == 2, "a write clears the cache")
+        }
+        options.cacheSeconds = 0
+        try await Application(router: Server.router(store: store, options: options)).test(.router) { client in
+            #expect(try await Self.feedCount(client) == 2)
+            _ = try store.addFeed(url: "https://three.example/rss", title: nil, interval: 1800)
+            #expect(try await Self.feedCount(client) == 3)
+        }
+    }
 }

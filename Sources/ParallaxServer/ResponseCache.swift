@@ -1,0 +1,45 @@
+import Foundation
+
+/// Bodies of read answers for a few seconds, by URI: a story page built from a 100-report dossier costs a few
+/// hundred milliseconds, and a newsroom's screens ask for the same pages again and again. An answer is at most
+/// `seconds` old; writes through the API clear the cache. Bounded in entries and bytes.
+final class ResponseCache: @unchecked Sendable {
+    // Sendable: `entries` and `bytes` are only touched while holding `lock`.
+    private let lock = NSLock()
+    private var entries: [String: (body: Data, type: String, made: Date)] = [:]
+    private var bytes = 0
+    let seconds: Double
+    let maxEntries = 512
+    let maxBytes = 256 << 20
+
+    init(seconds: Double) {
+        self.seconds = seconds
+    }
+
+    /// The cached body for `key`, or a new one made by `make` (and kept when it is small enough).
+    func body(_ key: String, type: String, _ make: () throws -> Data) rethrows -> Data {
+        guard seconds > 0 else { return try make() }
+        lock.lock()
+        if let hit = entries[key], Date().timeIntervalSince(hit.made) < seconds {
+            lock.unlock()
+            return hit.body
+        }
+        lock.unlock()
+        let data = try make()
+        lock.lock()
+        defer { lock.unlock() }
+        if entries.count >= maxEntries || bytes + data.count > maxBytes { entries.removeAll(); bytes = 0 }
+        if data.count <= maxBytes / 8 {
+            bytes += data.count - (entries[key]?.body.count ?? 0)
+            entries[key] = (data, type, Date())
+        }
+        return data
+    }
+
+    func clear() {
+        lock.lock()
+        entries.removeAll()
+        bytes = 0
+        lock.unlock()
+    }
+}
