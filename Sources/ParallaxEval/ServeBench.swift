@@ -47,35 +47,41 @@ public enum ServeBench {
         let summaries = try store.stories(since: nil)
         let biggest = summaries.max { $0.articles < $1.articles }?.id ?? "s1"
 
-        let port = 18_000 + Int.random(in: 0..<2000)
-        var serverOptions = Server.Options()
-        serverOptions.port = port
-        var logger = Logger(label: "parallax-bench")
-        logger.logLevel = .warning
-        let app = Server.application(store: store, options: serverOptions, logger: logger)
-        let server = Task { try await app.runService() }
-        defer { server.cancel() }
-        let base = "http://127.0.0.1:\(port)"
-        for _ in 0..<100 where (try? Data(contentsOf: URL(string: base + "/healthz")!)) == nil { try await Task.sleep(nanoseconds: 50_000_000) }
-
-        var table = TextTable(["route", "requests/s", "p50 ms", "p90 ms", "p99 ms", "errors"])
-        for (name, path) in [("story list (HTML)", "/"), ("story page (HTML, largest story)", "/stories/\(biggest)"),
-                             ("API story list", "/api/v1/stories"), ("API dossier (largest story)", "/api/v1/stories/\(biggest)"),
-                             ("API article", "/api/v1/articles/1")] {
-            log("wrk \(path)")
-            let result = try Wrk.run(wrk, url: base + path, seconds: options.seconds, connections: options.connections)
-            table.add([name, String(format: "%.0f", result.rate), result.p50, result.p90, result.p99, "\(result.errors)"])
+        var tables: [String] = []
+        // Each route twice: every answer made afresh (no cache), then as served (answers kept up to 5 s).
+        for cacheSeconds in [0.0, Server.Options().cacheSeconds] {
+            let port = 18_000 + Int.random(in: 0..<2000)
+            var serverOptions = Server.Options()
+            serverOptions.port = port
+            serverOptions.cacheSeconds = cacheSeconds
+            var logger = Logger(label: "parallax-bench")
+            logger.logLevel = .critical
+            let app = Server.application(store: store, options: serverOptions, logger: logger)
+            let server = Task { try await app.runService() }
+            let base = "http://127.0.0.1:\(port)"
+            for _ in 0..<100 where (try? Data(contentsOf: URL(string: base + "/healthz")!)) == nil {
+                try await Task.sleep(nanoseconds: 50_000_000)
+            }
+            var table = TextTable(["route", "requests/s", "p50 ms", "p90 ms", "p99 ms", "errors"])
+            for (name, path) in [("story list (HTML)", "/"), ("story page (HTML, largest story)", "/stories/\(biggest)"),
+                                 ("API story list", "/api/v1/stories"), ("API dossier (largest story)", "/api/v1/stories/\(biggest)"),
+                                 ("API article", "/api/v1/articles/1")] {
+                log("wrk \(path)\(cacheSeconds > 0 ? " (cached)" : "")")
+                let result = try Wrk.run(wrk, url: base + path, seconds: options.seconds, connections: options.connections)
+                table.add([name, String(format: "%.0f", result.rate), result.p50, result.p90, result.p99, "\(result.errors)"])
+            }
+            server.cancel()
+            _ = try? await server.value
+            tables += [cacheSeconds > 0 ? "as served (answers kept up to \(Int(cacheSeconds)) s):" : "every answer made afresh (cache off):",
+                       "", table.render(), ""]
         }
-        return [
-            "serve — Hummingbird 2 in this process on loopback, wrk -t2 -c\(options.connections) -d\(options.seconds)s "
-                + "(both on the same 2 cores); SQLite store of \(stats.articles) articles in \(stats.stories) stories "
-                + "(filled and every dossier made, without embeddings, in \(String(format: "%.0f", fill)) s; largest story \(biggest): "
-                + "\(summaries.first { $0.id == biggest }?.articles ?? 0) reports)",
-            "",
-            table.render(),
-            "",
-            "peak RSS \(PeakMemory.megabytes()) MB (this process: store, server)",
-        ].joined(separator: "\n")
+        let largest = summaries.first { $0.id == biggest }?.articles ?? 0
+        let head: String = "serve — Hummingbird 2 in this process on loopback, wrk -t2 -c\(options.connections) -d\(options.seconds)s "
+            + "(both on the same 2 cores); SQLite store of \(stats.articles) articles in \(stats.stories) stories "
+            + "(filled and every dossier made, without embeddings, in \(String(format: "%.0f", fill)) s; "
+            + "largest story \(biggest): \(largest) reports)"
+        let lines: [String] = [head, ""] + tables + ["peak RSS \(PeakMemory.megabytes()) MB (this process: store, server)"]
+        return lines.joined(separator: "\n")
     }
 }
 
