@@ -5,6 +5,7 @@ import Logging
 import ParallaxFeeds
 import ParallaxModel
 import ParallaxStore
+import Prometheus
 import ServiceLifecycle
 
 /// `parallax serve`: the newsroom view over a store — HTML pages for people and a JSON API for tools — built by
@@ -21,6 +22,8 @@ public enum Server {
         public var maxBody = 1 << 20
         /// How old a page or API answer may be when it is served again from memory (0: never cached).
         public var cacheSeconds = 5.0
+        /// Where `/metrics` reads from (no `/metrics` without one).
+        public var metrics: PrometheusCollectorRegistry?
         public init() {}
     }
 
@@ -28,11 +31,13 @@ public enum Server {
     public static func router(store: any Store, options: Options) -> Router<BasicRequestContext> {
         let router = Router()
         router.add(middleware: SecurityHeaders())
+        if options.metrics != nil { router.add(middleware: MetricsMiddleware()) }
         router.add(middleware: RequestLimits(maxBody: options.maxBody))
         let access = Access(key: options.apiKey, local: ["127.0.0.1", "::1", "localhost"].contains(options.host))
         let cache = ResponseCache(seconds: options.cacheSeconds)
         Pages(store: store, access: access, cache: cache).register(on: router)
         API(store: store, access: access, cache: cache).register(on: router)
+        if let registry = options.metrics { MetricsRoute(store: store, access: access, registry: registry).register(on: router) }
         router.get("healthz") { _, _ in "ok\n" }
         return router
     }

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import HTTPTypes
+import Prometheus
 import Testing
 import ParallaxAnalysis
 import ParallaxIngest
@@ -232,6 +233,22 @@ import ParallaxStore
             #expect(try await Self.feedCount(client) == 2)
             _ = try store.addFeed(url: "https://three.example/rss", title: nil, interval: 1800)
             #expect(try await Self.feedCount(client) == 3)
+        }
+    }
+
+    @Test func metricsInPrometheusText() async throws {
+        var options = Server.Options()
+        options.metrics = PrometheusCollectorRegistry()
+        try await Application(router: Server.router(store: Self.store, options: options)).test(.router) { client in
+            let response = try await client.execute(uri: "/metrics", method: .get)
+            #expect(response.status == .ok && response.headers[.contentType]?.hasPrefix("text/plain") == true)
+            let text = Self.text(response)
+            #expect(text.contains("parallax_articles 3") && text.contains("# TYPE parallax_stories gauge"), "\(text.prefix(400))")
+            #expect(text.contains(#"parallax_feeds{status="failing"} 0"#))
+        }
+        try await Self.app().test(.router) { client in
+            let none = try await client.execute(uri: "/metrics", method: .get)
+            #expect(none.status == .notFound, "no registry, no /metrics")
         }
     }
 }
