@@ -91,7 +91,8 @@ public struct Poller: Sendable {
         }
         try await take(changed, gate: gate, now: now, into: &report)
         let refreshing = Date()
-        report.ingest.refreshed = try ingestor.refresh()
+        let ingestor = self.ingestor
+        report.ingest.refreshed = try await Self.offPool { try ingestor.refresh() }
         report.ingestSeconds += Date().timeIntervalSince(refreshing)
         return report
     }
@@ -240,11 +241,15 @@ public struct Poller: Sendable {
         }
         // Pages with no readable article, or a thinner one than the feed's (a paywall, a consent wall), give way
         // to the feed's text.
-        var batch = Ingestor.Report()
         let ingesting = Date()
-        for start in stride(from: 0, to: documents.count, by: ingestor.chunkSize) {
-            try ingestor.ingest(documents: Array(documents[start..<min(start + ingestor.chunkSize, documents.count)]),
-                                fallbacks: fallbacks, into: &batch)
+        let ingestor = self.ingestor, pending = documents, standIns = fallbacks
+        let batch = try await Self.offPool {
+            var batch = Ingestor.Report()
+            for start in stride(from: 0, to: pending.count, by: ingestor.chunkSize) {
+                try ingestor.ingest(documents: Array(pending[start..<min(start + ingestor.chunkSize, pending.count)]),
+                                    fallbacks: standIns, into: &batch)
+            }
+            return batch
         }
         report.ingestSeconds += Date().timeIntervalSince(ingesting)
         report.fromFeed += batch.substituted.count
@@ -313,6 +318,16 @@ public struct Poller: Sendable {
     }
 
     // MARK: Concurrency
+
+    /// Runs blocking work (analysis, the store) on a thread of its own, not on the cooperative pool that serves
+    /// requests (`parallax serve --poll`) and fetches pages.
+    static func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            let thread = Thread { continuation.resume(with: Result { try work() }) }
+            thread.stackSize = 8 << 20  // as the main thread's: parsing deep documents recurses
+            thread.start()
+        }
+    }
 
     /// `body` over the inputs with at most `concurrency` at once, results in input order.
     private func bounded<In: Sendable, Out: Sendable>(_ inputs: [In], _ body: @escaping @Sendable (In) async -> Out) async -> [Out] {
