@@ -39,14 +39,15 @@ public class InMemoryStore: Store, @unchecked Sendable {
     private var frequencies: [UInt64: Int] = [:]
     private var space: EmbeddingSpace?
     private var vectorRows: [UInt64: [Float]] = [:]
-    private var feedRows: [FeedRecord] = []
-    private var itemRows: [Int: [String: FeedItemState]] = [:]
+    // Feeds (InMemoryStore+Feeds.swift).
+    var feedRows: [FeedRecord] = []
+    var itemRows: [Int: [String: FeedItemState]] = [:]
     /// Counts writes: what orders dirty stories.
     private var clock = 0
 
     public init() {}
 
-    private func locked<T>(_ body: () throws -> T) rethrows -> T {
+    func locked<T>(_ body: () throws -> T) rethrows -> T {
         lock.lock()
         defer { lock.unlock() }
         return try body()
@@ -321,48 +322,6 @@ public class InMemoryStore: Store, @unchecked Sendable {
                        stories: storyRows.filter { !$0.members.isEmpty }.count,
                        dirtyStories: storyRows.filter { $0.revision > $0.dossierRevision }.count,
                        vectors: vectorRows.count, bytes: nil)
-        }
-    }
-
-    public func addFeed(url: String, title: String?, interval: Double) throws -> (feed: FeedRecord, added: Bool) {
-        locked {
-            if let existing = feedRows.first(where: { $0.url == url }) { return (existing, false) }
-            let feed = FeedRecord(id: (feedRows.map(\.id).max() ?? 0) + 1, url: url, title: title,
-                                  added: StoreClock.now(), interval: interval)
-            feedRows.append(feed)
-            return (feed, true)
-        }
-    }
-
-    public func feeds() throws -> [FeedRecord] { locked { feedRows } }
-
-    public func saveFeed(_ feed: FeedRecord) throws {
-        locked {
-            if let i = feedRows.firstIndex(where: { $0.id == feed.id }) { feedRows[i] = feed }
-        }
-    }
-
-    public func removeFeed(_ id: Int) throws -> Bool {
-        locked {
-            guard let i = feedRows.firstIndex(where: { $0.id == id }) else { return false }
-            feedRows.remove(at: i)
-            itemRows[id] = nil
-            return true
-        }
-    }
-
-    public func feedItems(of feed: Int, keys: [String]) throws -> [String: FeedItemState] {
-        locked {
-            let items = itemRows[feed] ?? [:]
-            return keys.reduce(into: [:]) { found, key in found[key] = items[key] }
-        }
-    }
-
-    public func saveFeedItems(_ items: [String: FeedItemState], of feed: FeedRecord) throws {
-        locked {
-            guard let i = feedRows.firstIndex(where: { $0.id == feed.id }) else { return }
-            feedRows[i] = feed
-            itemRows[feed.id, default: [:]].merge(items) { $1 }
         }
     }
 }

@@ -87,57 +87,44 @@ struct Feeds: ParsableCommand {
 
     struct Remove: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Unsubscribe (the articles already stored stay).")
-
-        @Argument(help: "Feed ids or URLs, as `feeds list` shows them.")
-        var feeds: [String]
-
-        @OptionGroup var options: StoreOptions
+        @OptionGroup var selection: FeedSelection
 
         func run() throws {
-            let store = try options.openForWriting()
-            for feed in try FeedURL.find(feeds, in: store, path: options.path) {
+            try selection.each { store, feed in
                 _ = try store.removeFeed(feed.id)
-                Terminal.note("removed feed \(feed.id): \(feed.url)")
+                return "removed feed \(feed.id): \(feed.url)"
             }
         }
     }
 
     struct Enable: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Turn feeds back on (a feed is turned off after repeated failures); due now.")
-
-        @Argument(help: "Feed ids or URLs.")
-        var feeds: [String]
-
-        @OptionGroup var options: StoreOptions
+        @OptionGroup var selection: FeedSelection
 
         func run() throws {
-            let store = try options.openForWriting()
-            for var feed in try FeedURL.find(feeds, in: store, path: options.path) {
+            try selection.each { store, feed in
+                var feed = feed
                 feed.enabled = true
                 feed.disabledReason = nil
                 feed.failures = 0
                 feed.nextPoll = StoreClock.now()
                 try store.saveFeed(feed)
-                Terminal.note("feed \(feed.id) is on: \(feed.url)")
+                return "feed \(feed.id) is on: \(feed.url)"
             }
         }
     }
 
     struct Disable: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Stop polling feeds without unsubscribing.")
-
-        @Argument(help: "Feed ids or URLs.")
-        var feeds: [String]
-
-        @OptionGroup var options: StoreOptions
+        @OptionGroup var selection: FeedSelection
 
         func run() throws {
-            let store = try options.openForWriting()
-            for var feed in try FeedURL.find(feeds, in: store, path: options.path) {
+            try selection.each { store, feed in
+                var feed = feed
                 feed.enabled = false
                 feed.disabledReason = "turned off by hand"
                 try store.saveFeed(feed)
-                Terminal.note("feed \(feed.id) is off: \(feed.url)")
+                return "feed \(feed.id) is off: \(feed.url)"
             }
         }
     }
@@ -159,6 +146,20 @@ struct Feeds: ParsableCommand {
             sink.write(OPML.document(title: "Parallax subscriptions", feeds: feeds.map { ($0.url, $0.title) }))
             try sink.close()
         }
+    }
+}
+
+/// The feeds a command acts on, by id or URL, in a store opened for writing.
+struct FeedSelection: ParsableArguments {
+    @Argument(help: "Feed ids or URLs, as `feeds list` shows them.")
+    var feeds: [String]
+
+    @OptionGroup var options: StoreOptions
+
+    /// Runs `body` on each named feed (all found before any is changed), saying what it did.
+    func each(_ body: (any Store, FeedRecord) throws -> String) throws {
+        let store = try options.openForWriting()
+        for feed in try FeedURL.find(feeds, in: store, path: options.path) { Terminal.note(try body(store, feed)) }
     }
 }
 
