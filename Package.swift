@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "parallax", targets: ["parallax"]),
         .library(name: "ParallaxAnalysis", targets: ["ParallaxAnalysis"]),
+        .library(name: "ParallaxReport", targets: ["ParallaxReport"]),
         .library(name: "ParallaxStore", targets: ["ParallaxStore"]),
         .library(name: "ParallaxIngest", targets: ["ParallaxIngest"]),
     ],
@@ -37,6 +38,9 @@ let package = Package(
         ),
 
         .target(name: "ParallaxModel"),
+        // Reports for people: the dossier as HTML (one template for the static report and the server's story
+        // page), Markdown and text, and the SVG charts; depends on the model only.
+        .target(name: "ParallaxReport", dependencies: ["ParallaxModel"]),
         .target(
             name: "ParallaxAnalysis",
             dependencies: ["ParallaxModel", "CLibXML2", "CZlib", "CICUShim", "CCLD2Shim"],
@@ -60,7 +64,7 @@ let package = Package(
         // `parallax serve`: pages and the JSON API over a store (Hummingbird 2), with the poller beside it.
         .target(
             name: "ParallaxServer",
-            dependencies: ["ParallaxStore", "ParallaxAnalysis", "ParallaxModel", "ParallaxFeeds",
+            dependencies: ["ParallaxReport", "ParallaxStore", "ParallaxAnalysis", "ParallaxModel", "ParallaxFeeds",
                            .product(name: "Hummingbird", package: "hummingbird"),
                            .product(name: "HummingbirdCore", package: "hummingbird"),
                            .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -70,7 +74,7 @@ let package = Package(
                            .product(name: "Prometheus", package: "swift-prometheus")]
         ),
         // The incremental driver: documents → articles → stories → dossiers, through a store.
-        .target(name: "ParallaxIngest", dependencies: ["ParallaxStore", "ParallaxAnalysis", "ParallaxModel"]),
+        .target(name: "ParallaxIngest", dependencies: ["ParallaxReport", "ParallaxStore", "ParallaxAnalysis", "ParallaxModel"]),
         .target(
             name: "ParallaxEval",
             dependencies: ["ParallaxAnalysis", "ParallaxModel", "ParallaxIngest", "ParallaxStore", "ParallaxSQLite",
@@ -84,7 +88,7 @@ let package = Package(
         .executableTarget(
             name: "parallax",
             dependencies: [
-                "ParallaxAnalysis", "ParallaxEval", "ParallaxModel", "ParallaxStore", "ParallaxSQLite", "ParallaxIngest",
+                "ParallaxAnalysis", "ParallaxReport", "ParallaxEval", "ParallaxModel", "ParallaxStore", "ParallaxSQLite", "ParallaxIngest",
                 "ParallaxFeeds", "ParallaxServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -93,7 +97,7 @@ let package = Package(
 
         .testTarget(
             name: "ParallaxAnalysisTests",
-            dependencies: ["ParallaxAnalysis", "ParallaxModel"],
+            dependencies: ["ParallaxAnalysis", "ParallaxModel", "ParallaxReport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "ParallaxEvalTests", dependencies: ["ParallaxEval", "ParallaxAnalysis"]),
@@ -114,7 +118,7 @@ let package = Package(
         .testTarget(name: "HostileInputTests"),
         .testTarget(
             name: "ParallaxIngestTests",
-            dependencies: ["ParallaxIngest", "ParallaxStore", "ParallaxSQLite", "ParallaxAnalysis", "ParallaxModel"]
+            dependencies: ["ParallaxIngest", "ParallaxStore", "ParallaxSQLite", "ParallaxAnalysis", "ParallaxModel", "ParallaxReport"]
         ),
         .testTarget(
             name: "ParallaxStoreTests",

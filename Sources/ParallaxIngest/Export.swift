@@ -1,5 +1,6 @@
 import ParallaxAnalysis
 import ParallaxModel
+import ParallaxReport
 import ParallaxStore
 
 /// A store's stories as one document: what `parallax export` writes, and `parallax analyze` for a folder (the

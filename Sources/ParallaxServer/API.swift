@@ -5,6 +5,7 @@ import NIOCore
 import ParallaxAnalysis
 import ParallaxFeeds
 import ParallaxModel
+import ParallaxReport
 import ParallaxStore
 
 /// The JSON API under `/api/v1`, described by `/api/openapi.json` (`OpenAPIDocument.swift`). Lists are paged by

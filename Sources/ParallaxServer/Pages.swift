@@ -4,6 +4,7 @@ import NIOCore
 import ParallaxAnalysis
 import ParallaxFeeds
 import ParallaxModel
+import ParallaxReport
 import ParallaxStore
 
 /// The pages for people: `/` (stories, newest activity first, with search), `/stories/{id}` (the dossier),

@@ -3,6 +3,7 @@ import Foundation
 import ParallaxAnalysis
 import ParallaxIngest
 import ParallaxModel
+import ParallaxReport
 import ParallaxStore
 
 /// `parallax analyze PATH…`: ingests the documents into a store held in memory, then exports its stories — the

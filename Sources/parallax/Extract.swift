@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ParallaxAnalysis
 import ParallaxModel
+import ParallaxReport
 
 /// `parallax extract PATH…`: one record per document.
 struct Extract: ParsableCommand {

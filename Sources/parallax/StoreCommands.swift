@@ -3,6 +3,7 @@ import Foundation
 import ParallaxAnalysis
 import ParallaxIngest
 import ParallaxModel
+import ParallaxReport
 import ParallaxSQLite
 import ParallaxStore
 

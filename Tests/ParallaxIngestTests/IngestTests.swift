@@ -1,4 +1,5 @@
 import Foundation
+import ParallaxReport
 import Testing
 import ParallaxAnalysis
 import ParallaxModel

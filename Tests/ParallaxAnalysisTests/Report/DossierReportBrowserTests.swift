@@ -1,4 +1,5 @@
 import Foundation
+@testable import ParallaxReport
 import Testing
 import ParallaxModel
 @testable import ParallaxAnalysis

@@ -1,5 +1,6 @@
 import Foundation
 import ParallaxModel
+@testable import ParallaxReport
 @testable import ParallaxAnalysis
 
 /// A fictional story built by hand: the Veltmark harbour bridge is closed after cracks are reported. Three outlets,

@@ -1,4 +1,5 @@
 import Foundation
+import ParallaxReport
 import Testing
 import ParallaxModel
 @testable import ParallaxAnalysis
