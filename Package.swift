@@ -64,7 +64,7 @@ let package = Package(
         // `parallax serve`: pages and the JSON API over a store (Hummingbird 2), with the poller beside it.
         .target(
             name: "ParallaxServer",
-            dependencies: ["ParallaxReport", "ParallaxStore", "ParallaxAnalysis", "ParallaxModel", "ParallaxFeeds",
+            dependencies: ["ParallaxReport", "ParallaxStore", "ParallaxAnalysis", "ParallaxModel", "ParallaxFeeds", "ParallaxIngest",
                            .product(name: "Hummingbird", package: "hummingbird"),
                            .product(name: "HummingbirdCore", package: "hummingbird"),
                            .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -109,7 +109,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ParallaxServerTests",
-            dependencies: ["ParallaxServer", "ParallaxStore", "ParallaxIngest", "ParallaxAnalysis", "ParallaxModel",
+            dependencies: ["ParallaxServer", "ParallaxStore", "ParallaxIngest", "ParallaxAnalysis", "ParallaxModel", "ParallaxReport",
                            .product(name: "HummingbirdTesting", package: "hummingbird"),
                            .product(name: "HTTPTypes", package: "swift-http-types"),
                            .product(name: "Prometheus", package: "swift-prometheus")]

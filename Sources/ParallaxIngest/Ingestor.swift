@@ -50,6 +50,16 @@ public struct Ingestor: Sendable {
         public init() {}
     }
 
+    /// Runs ingest work in this process one at a time (a poller and an upload in one server take turns): story
+    /// placement reads and writes the clustering state, so two batches at once could both miss each other.
+    public static func serially<T>(_ work: () throws -> T) rethrows -> T {
+        lane.lock()
+        defer { lane.unlock() }
+        return try work()
+    }
+
+    private static let lane = NSRecursiveLock()
+
     /// The steps progress is reported for.
     public enum Step: String, Sendable { case read, embed, compare }
 

@@ -1,4 +1,7 @@
+import Foundation
 import GRDB
+import ParallaxModel
+import ParallaxStore
 
 /// The SQLite schema, as migrations: a store written by an older Parallax is upgraded when opened.
 enum SQLiteSchema {
@@ -83,6 +86,32 @@ enum SQLiteSchema {
                     WHERE dossier IS NOT NULL OR redated IS NOT NULL OR work IS NOT NULL;
                 UPDATE stories SET dossier = NULL, redated = NULL, work = NULL;
                 """)
+        }
+        migrator.registerMigration("v6: outlets' parts in stories; fuller story summaries") { db in
+            try db.execute(sql: """
+                CREATE TABLE outlets (
+                    outlet TEXT NOT NULL,
+                    story INTEGER NOT NULL REFERENCES stories(id),
+                    reports INTEGER NOT NULL,
+                    latest TEXT,
+                    appearance BLOB NOT NULL,
+                    PRIMARY KEY (outlet, story)
+                ) WITHOUT ROWID;
+                CREATE INDEX outlets_story ON outlets(story);
+                """)
+            // Filled from the saved dossiers (each decoded once), with the summaries made again to carry the
+            // counts the story list now filters on.
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT d.story, d.dossier, s.updated FROM dossiers d JOIN stories s ON s.id = d.story
+                WHERE d.dossier IS NOT NULL AND s.members > 0
+                """)
+            for row in rows {
+                let id: Int = row["story"]
+                let story = try Coding.decode(Story.self, row["dossier"])
+                try SQLiteStore.saveOutlets(db, of: story, id: id)
+                let summary = StorySummary(story: story, id: id, updated: row["updated"], current: true)
+                try db.execute(sql: "UPDATE stories SET summary = ? WHERE id = ?", arguments: [try Coding.encode(summary), id])
+            }
         }
         return migrator
     }

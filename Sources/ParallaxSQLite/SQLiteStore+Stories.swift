@@ -33,6 +33,35 @@ extension SQLiteStore {
             guard db.changesCount > 0 else { return }
             try db.execute(sql: "INSERT OR REPLACE INTO dossiers (story, dossier, redated, work) VALUES (?, ?, ?, ?)",
                            arguments: [id, dossier, readings, work])
+            try Self.saveOutlets(db, of: story, id: id)
+        }
+    }
+
+    /// Each outlet's part in the story, replacing what an older dossier said.
+    static func saveOutlets(_ db: Database, of story: Story, id: Int) throws {
+        try db.execute(sql: "DELETE FROM outlets WHERE story = ?", arguments: [id])
+        for appearance in OutletAppearance.all(in: story, id: id) {
+            try db.execute(sql: "INSERT INTO outlets (outlet, story, reports, latest, appearance) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [appearance.outlet, id, appearance.reports.count, appearance.latest,
+                                       try Coding.encode(appearance)])
+        }
+    }
+
+    public func outlets() throws -> [OutletSummary] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT o.outlet, COUNT(*) AS stories, SUM(o.reports) AS reports, MAX(o.latest) AS latest
+                FROM outlets o JOIN stories s ON s.id = o.story WHERE s.members > 0
+                GROUP BY o.outlet ORDER BY reports DESC, o.outlet
+                """).map { OutletSummary(name: $0["outlet"], stories: $0["stories"], reports: $0["reports"], latest: $0["latest"]) }
+        }
+    }
+
+    public func appearances(of outlet: String) throws -> [OutletAppearance] {
+        try pool.read { db in
+            try Data.fetchAll(db, sql: """
+                SELECT o.appearance FROM outlets o JOIN stories s ON s.id = o.story WHERE o.outlet = ? AND s.members > 0
+                """, arguments: [outlet]).map { try Coding.decode(OutletAppearance.self, $0) }
         }
     }
 

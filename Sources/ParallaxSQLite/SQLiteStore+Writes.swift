@@ -112,6 +112,7 @@ extension SQLiteStore {
                         UPDATE stories SET summary = NULL, cluster = ?, first_time = NULL, last_time = NULL WHERE id = ?
                         """, arguments: [StoryClusterer.Cluster(id: id, members: []).encoded(), id])
                     try db.execute(sql: "DELETE FROM dossiers WHERE story = ?", arguments: [id])
+                    try db.execute(sql: "DELETE FROM outlets WHERE story = ?", arguments: [id])
                 }
             }
             return ids

@@ -4,6 +4,7 @@ import HummingbirdCore
 import NIOCore
 import ParallaxAnalysis
 import ParallaxFeeds
+import ParallaxIngest
 import ParallaxModel
 import ParallaxReport
 import ParallaxStore
@@ -15,6 +16,9 @@ struct API: Sendable {
     let store: any Store
     let access: Access
     let cache: ResponseCache
+    /// What uploads go through (none: uploads are refused).
+    let ingestor: Ingestor?
+    let maxUpload: Int
 
     static let maxLimit = 200
 
@@ -29,6 +33,11 @@ struct API: Sendable {
             try read(request) { try revisions(context.parameters.require("id", as: Int.self)) }
         }
         v1.get("search") { request, _ in try read(request) { try search(request) } }
+        v1.get("outlets") { request, _ in try read(request) { try outlets(request) } }
+        v1.get("outlets/:name") { request, context in
+            try read(request) { try outlet(Pages.decoded(context.parameters.require("name"))) }
+        }
+        registerDocuments(on: v1)
         v1.get("feeds") { request, _ in try read(request) { FeedPage(feeds: try store.feeds().map(FeedListing.init)) } }
         v1.post("feeds") { request, context in
             try access.check(request, write: true)
@@ -71,8 +80,7 @@ struct API: Sendable {
     private func stories(_ request: Request) throws -> StoryPage {
         let query = request.uri.queryParameters
         let (offset, limit) = try Paging.read(query)
-        var all = try store.stories(since: query["since"].map(String.init))
-        if let language = query["language"].map(String.init) { all = all.filter { $0.languages.contains(language) } }
+        let all = try StoryFilter(query).apply(try store.stories(since: query["since"].map(String.init)), store: store)
         let page = Array(all.dropFirst(offset).prefix(limit))
         return StoryPage(stories: page, next: offset + limit < all.count ? Paging.cursor(offset + limit) : nil)
     }
@@ -139,6 +147,26 @@ struct API: Sendable {
                     story: s.story.map(StoryName.of))
             }
         }]
+    }
+
+    // MARK: Outlets
+
+    struct OutletPage: Encodable {
+        var outlets: [OutletSummary]
+        var next: String?
+    }
+
+    private func outlets(_ request: Request) throws -> OutletPage {
+        let (offset, limit) = try Paging.read(request.uri.queryParameters)
+        let all = try store.outlets()
+        return OutletPage(outlets: Array(all.dropFirst(offset).prefix(limit)),
+                          next: offset + limit < all.count ? Paging.cursor(offset + limit) : nil)
+    }
+
+    private func outlet(_ name: String) throws -> OutletProfile {
+        let appearances = try store.appearances(of: name)
+        guard !appearances.isEmpty else { throw APIError(.notFound, "no outlet named \(name.prefix(100)) in any story") }
+        return OutletProfile(name: name, appearances: appearances)
     }
 
     // MARK: Feeds

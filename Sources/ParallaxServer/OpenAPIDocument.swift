@@ -7,7 +7,7 @@ enum OpenAPIDocument {
       "info": {
         "title": "Parallax API",
         "version": "1",
-        "description": "Stories (reports of one development of the news, across outlets and languages), their dossiers, the articles they group and their revisions, search, and the feeds Parallax follows. Reads are open on loopback; writes, and reads on a server bound elsewhere, need the API key as `Authorization: Bearer KEY` or `X-API-Key`."
+        "description": "Stories (reports of one development of the news, across outlets and languages), their dossiers, the articles they group and their revisions, outlets and how they frame the news, search, uploads of documents, and the feeds Parallax follows. Reads are open on loopback; writes, and reads on a server bound elsewhere, need the API key as `Authorization: Bearer KEY` or `X-API-Key`."
       },
       "servers": [{"url": "/"}],
       "components": {
@@ -32,7 +32,8 @@ enum OpenAPIDocument {
           },
           "StorySummary": {
             "type": "object",
-            "required": ["id", "title", "articles", "outlets", "origins", "languages", "updated", "claims", "corroborated", "current"],
+            "required": ["id", "title", "articles", "outlets", "origins", "languages", "updated", "claims", "corroborated",
+                         "single_origin", "disputed", "divergent_figures", "outlet_names", "current"],
             "properties": {
               "id": {"type": "string", "examples": ["s1"]},
               "title": {"type": "string"},
@@ -42,7 +43,54 @@ enum OpenAPIDocument {
               "last_published": {"type": ["string", "null"]},
               "updated": {"type": "string"},
               "claims": {"type": "integer"}, "corroborated": {"type": "integer"},
+              "single_origin": {"type": "integer"}, "disputed": {"type": "integer"}, "divergent_figures": {"type": "integer"},
+              "outlet_names": {"type": "array", "items": {"type": "string"}},
               "current": {"type": "boolean", "description": "False while the dossier waits for an update."}
+            }
+          },
+          "OutletSummary": {
+            "type": "object", "required": ["name", "stories", "reports"],
+            "properties": {"name": {"type": "string"}, "stories": {"type": "integer"}, "reports": {"type": "integer"},
+                           "latest": {"type": ["string", "null"]}}
+          },
+          "OutletProfile": {
+            "type": "object",
+            "required": ["name", "stories", "reports", "languages", "spellings", "labels", "scare_quotes", "claims", "hedged_share",
+                         "distanced_share", "attributed_share", "refuted", "techniques", "links", "periods"],
+            "properties": {
+              "name": {"type": "string"},
+              "stories": {"type": "array", "items": {"type": "object", "required": ["id", "title", "reports"],
+                "properties": {"id": {"type": "string"}, "title": {"type": "string"}, "reports": {"type": "integer"}, "latest": {"type": ["string", "null"]}}}},
+              "reports": {"type": "integer"},
+              "languages": {"type": "object", "additionalProperties": {"type": "integer"}},
+              "first": {"type": ["string", "null"]}, "latest": {"type": ["string", "null"]},
+              "spellings": {"type": "object", "description": "Contested name → the variants the outlet writes → how often.",
+                            "additionalProperties": {"type": "object", "additionalProperties": {"type": "integer"}}},
+              "labels": {"type": "object", "additionalProperties": {"type": "integer"}},
+              "scare_quotes": {"type": "array", "items": {"type": "string"}},
+              "claims": {"type": "integer"},
+              "hedged_share": {"type": "number"}, "distanced_share": {"type": "number"}, "attributed_share": {"type": "number"},
+              "refuted": {"type": "array", "items": {"type": "string"}},
+              "techniques": {"type": "object", "additionalProperties": {"type": "integer"}},
+              "links": {"type": "array", "items": {"type": "object", "required": ["outlet", "relation", "direction", "stories"],
+                "properties": {"outlet": {"type": "string"}, "relation": {"type": "string", "enum": ["copy", "rewrite", "spun", "translation", "same-wire"]},
+                               "direction": {"type": "string", "enum": ["takes-from", "taken-by", "shares"]}, "stories": {"type": "integer"}}}},
+              "periods": {"type": "array", "items": {"type": "object",
+                "required": ["period", "stories", "reports", "claims", "hedged_share", "techniques", "labels"],
+                "properties": {"period": {"type": "string"}, "stories": {"type": "integer"}, "reports": {"type": "integer"},
+                               "claims": {"type": "integer"}, "hedged_share": {"type": "number"}, "techniques": {"type": "integer"},
+                               "labels": {"type": "integer"}}}}
+            }
+          },
+          "UploadResult": {
+            "type": "object", "required": ["added", "revised", "unchanged", "failed", "stories"],
+            "properties": {
+              "added": {"type": "array", "items": {"type": "integer"}}, "revised": {"type": "array", "items": {"type": "integer"}},
+              "unchanged": {"type": "array", "items": {"type": "object", "required": ["source", "of"],
+                "properties": {"source": {"type": "string"}, "of": {"type": "string"}}}},
+              "failed": {"type": "array", "items": {"type": "object", "required": ["source", "code", "message"],
+                "properties": {"source": {"type": "string"}, "code": {"type": "string"}, "message": {"type": "string"}}}},
+              "stories": {"type": "array", "items": {"type": "string"}}
             }
           },
           "Feed": {
@@ -67,7 +115,12 @@ enum OpenAPIDocument {
             "parameters": [
               {"$ref": "#/components/parameters/cursor"}, {"$ref": "#/components/parameters/limit"},
               {"name": "since", "in": "query", "required": false, "description": "Only stories with a report or a change on or after this day (YYYY-MM-DD).", "schema": {"type": "string"}},
-              {"name": "language", "in": "query", "required": false, "schema": {"type": "string"}}
+              {"name": "language", "in": "query", "required": false, "schema": {"type": "string", "pattern": "^[A-Za-z-]{1,16}$"}},
+              {"name": "outlet", "in": "query", "required": false, "schema": {"type": "string", "maxLength": 300}},
+              {"name": "from", "in": "query", "required": false, "description": "Latest report on or after this day.", "schema": {"type": "string", "format": "date"}},
+              {"name": "to", "in": "query", "required": false, "description": "Latest report on or before this day.", "schema": {"type": "string", "format": "date"}},
+              {"name": "status", "in": "query", "required": false, "schema": {"type": "string", "enum": ["corroborated", "single-origin", "disputed", "divergent", "pending"]}},
+              {"name": "q", "in": "query", "required": false, "description": "Words in a member's title or text.", "schema": {"type": "string", "maxLength": 500}}
             ],
             "responses": {
               "200": {"description": "A page of stories.", "content": {"application/json": {"schema": {
@@ -138,6 +191,63 @@ enum OpenAPIDocument {
                                  "story": {"type": ["string", "null"]}}}}}}}}},
               "304": {"$ref": "#/components/responses/notModified"},
               "400": {"$ref": "#/components/responses/error"}
+            }
+          }
+        },
+        "/api/v1/outlets": {
+          "get": {
+            "summary": "Every outlet in a story, most reports first.",
+            "parameters": [{"$ref": "#/components/parameters/cursor"}, {"$ref": "#/components/parameters/limit"}],
+            "responses": {
+              "200": {"description": "A page of outlets.", "content": {"application/json": {"schema": {
+                "type": "object", "required": ["outlets"],
+                "properties": {"outlets": {"type": "array", "items": {"$ref": "#/components/schemas/OutletSummary"}},
+                               "next": {"type": ["string", "null"]}}}}}},
+              "304": {"$ref": "#/components/responses/notModified"},
+              "400": {"$ref": "#/components/responses/error"}
+            }
+          }
+        },
+        "/api/v1/outlets/{name}": {
+          "get": {
+            "summary": "One outlet's profile over all its stories: spellings, labels, hedging, persuasion, copies, over time.",
+            "parameters": [{"name": "name", "in": "path", "required": true, "description": "The outlet's name, percent-encoded.",
+                            "schema": {"type": "string", "minLength": 1, "maxLength": 300}}],
+            "responses": {
+              "200": {"description": "The profile.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/OutletProfile"}}}},
+              "304": {"$ref": "#/components/responses/notModified"},
+              "400": {"$ref": "#/components/responses/error"}, "404": {"$ref": "#/components/responses/error"}
+            }
+          }
+        },
+        "/api/v1/documents": {
+          "post": {
+            "summary": "Upload reports: analysed, placed in stories, dossiers brought up to date (as `parallax ingest`).",
+            "description": "A JSON body holds 1–100 documents, each with exactly one of `html` and `text`; an HTML or plain-text body is one document, its metadata in the query. Bodies over the server's upload limit (default 8 MiB) are refused with 413.",
+            "security": [{"bearer": []}, {"apiKey": []}],
+            "parameters": [
+              {"name": "url", "in": "query", "required": false, "schema": {"type": "string", "maxLength": 2000}},
+              {"name": "title", "in": "query", "required": false, "schema": {"type": "string", "maxLength": 2000}},
+              {"name": "outlet", "in": "query", "required": false, "schema": {"type": "string", "maxLength": 2000}},
+              {"name": "published", "in": "query", "required": false, "schema": {"type": "string", "maxLength": 2000}},
+              {"name": "byline", "in": "query", "required": false, "schema": {"type": "string", "maxLength": 2000}}
+            ],
+            "requestBody": {"required": true, "content": {
+              "application/json": {"schema": {"type": "object", "required": ["documents"],
+                "properties": {"documents": {"type": "array", "minItems": 1, "maxItems": 100, "items": {"type": "object",
+                  "properties": {"url": {"type": "string"}, "title": {"type": "string"}, "outlet": {"type": "string"},
+                                 "published": {"type": "string"}, "byline": {"type": "string"},
+                                 "html": {"type": "string"}, "text": {"type": "string"}}}}}}},
+              "text/html": {"schema": {"type": "string"}},
+              "text/plain": {"schema": {"type": "string"}}
+            }},
+            "responses": {
+              "201": {"description": "Stored (some documents new or revised).", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/UploadResult"}}}},
+              "200": {"description": "Nothing new: every document was already stored.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/UploadResult"}}}},
+              "422": {"description": "No document could be read.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/UploadResult"}}}},
+              "400": {"$ref": "#/components/responses/error"}, "401": {"$ref": "#/components/responses/error"},
+              "403": {"$ref": "#/components/responses/error"}, "413": {"$ref": "#/components/responses/error"},
+              "415": {"$ref": "#/components/responses/error"}, "503": {"$ref": "#/components/responses/error"}
             }
           }
         },

@@ -35,10 +35,13 @@ struct SecurityHeaders<Context: RequestContext>: RouterMiddleware {
 /// Refuses bodies over the limit before they are read (by their declared length; a streamed body is cut when read).
 struct RequestLimits<Context: RequestContext>: RouterMiddleware {
     let maxBody: Int
+    /// Uploads (`POST /api/v1/documents`) may be larger.
+    let maxUpload: Int
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        if let length = request.headers[.contentLength].flatMap(Int.init), length > maxBody {
-            throw APIError(.contentTooLarge, "the body is \(length) bytes; at most \(maxBody) are accepted")
+        let limit = request.uri.path == "/api/v1/documents" ? maxUpload : maxBody
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
+            throw APIError(.contentTooLarge, "the body is \(length) bytes; at most \(limit) are accepted")
         }
         return try await next(request, context)
     }

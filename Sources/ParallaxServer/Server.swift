@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import Logging
 import ParallaxFeeds
+import ParallaxIngest
 import ParallaxModel
 import ParallaxStore
 import Prometheus
@@ -22,6 +23,9 @@ public enum Server {
         public var maxBody = 1 << 20
         /// How old a page or API answer may be when it is served again from memory (0: never cached).
         public var cacheSeconds = 5.0
+        /// What `POST /api/v1/documents` ingests through (no uploads without one), and the most bytes an upload may have.
+        public var ingestor: Ingestor?
+        public var maxUpload = 8 << 20
         /// Where `/metrics` reads from (no `/metrics` without one).
         public var metrics: PrometheusCollectorRegistry?
         public init() {}
@@ -32,11 +36,11 @@ public enum Server {
         let router = Router()
         router.add(middleware: SecurityHeaders())
         if options.metrics != nil { router.add(middleware: MetricsMiddleware()) }
-        router.add(middleware: RequestLimits(maxBody: options.maxBody))
+        router.add(middleware: RequestLimits(maxBody: options.maxBody, maxUpload: options.maxUpload))
         let access = Access(key: options.apiKey, local: ["127.0.0.1", "::1", "localhost"].contains(options.host))
         let cache = ResponseCache(seconds: options.cacheSeconds)
         Pages(store: store, access: access, cache: cache).register(on: router)
-        API(store: store, access: access, cache: cache).register(on: router)
+        API(store: store, access: access, cache: cache, ingestor: options.ingestor, maxUpload: options.maxUpload).register(on: router)
         if let registry = options.metrics { MetricsRoute(store: store, access: access, registry: registry).register(on: router) }
         router.get("healthz") { _, _ in "ok\n" }
         return router
@@ -66,6 +70,14 @@ struct Access: Sendable {
         let given = request.headers[.authorization].flatMap { $0.hasPrefix("Bearer ") ? String($0.dropFirst(7)) : nil }
             ?? request.headers[HTTPField.Name("X-API-Key")!]
         guard let given, Self.same(given, key) else { throw APIError(.unauthorized, "missing or wrong API key") }
+    }
+
+    /// A key typed into a page's form.
+    func checkKey(_ given: String?) throws {
+        guard let key else {
+            throw APIError(.forbidden, "writes are disabled: start the server with --api-key (or PARALLAX_API_KEY)")
+        }
+        guard let given, !given.isEmpty, Self.same(given, key) else { throw APIError(.unauthorized, "missing or wrong API key") }
     }
 
     /// Compares in time that does not depend on where the strings differ.

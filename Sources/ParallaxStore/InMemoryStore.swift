@@ -281,6 +281,23 @@ public class InMemoryStore: Store, @unchecked Sendable {
         }
     }
 
+    public func outlets() throws -> [OutletSummary] {
+        OutletSummary.list(allAppearances())
+    }
+
+    public func appearances(of outlet: String) throws -> [OutletAppearance] {
+        allAppearances().filter { $0.outlet == outlet }
+    }
+
+    private func allAppearances() -> [OutletAppearance] {
+        locked {
+            storyRows.indices.flatMap { i in
+                guard let dossier = storyRows[i].dossier, !storyRows[i].members.isEmpty else { return [OutletAppearance]() }
+                return OutletAppearance.all(in: dossier, id: i + 1)
+            }
+        }
+    }
+
     public func staleStories(current: [StageID]) throws -> [Int] {
         locked {
             storyRows.indices.filter { storyRows[$0].dossier != nil && storyRows[$0].stages != current }.map { $0 + 1 }
@@ -337,13 +354,16 @@ extension StorySummary {
     /// The summary of a story from its saved dossier (members, outlets, languages, origins, claims).
     public init(story: Story, id: Int, updated: String, current: Bool) {
         let languages = Set(story.articles.flatMap(\.languages))
+        let outlets = Set(story.articles.map(\.outletName)).sorted()
+        func count(_ statuses: StoryClaim.Status...) -> Int { story.claims.filter { statuses.contains($0.status) }.count }
         self.init(
             id: StoryName.of(id), title: story.title, articles: story.articles.count,
-            outlets: Set(story.articles.map(\.outletName)).count, origins: story.origins.count,
+            outlets: outlets.count, origins: story.origins.count,
             languages: languages.sorted(),
             lastPublished: story.articles.compactMap { $0.published.map { String($0.prefix(10)) } }.max(),
-            updated: updated, claims: story.claims.count,
-            corroborated: story.claims.filter { $0.status == .corroborated }.count, current: current)
+            updated: updated, claims: story.claims.count, corroborated: count(.corroborated),
+            singleOrigin: count(.singleOrigin), disputed: count(.disputed, .refutedByOutlet),
+            divergentFigures: story.figures.filter(\.divergent).count, outletNames: outlets, current: current)
     }
 
     /// A story whose first dossier is still being made.

@@ -85,6 +85,13 @@ public protocol Store: AnyObject, Sendable {
     /// Stories whose dossier was made by stages other than `current`.
     func staleStories(current: [StageID]) throws -> [Int]
 
+    // MARK: Outlets
+
+    /// Every outlet in a saved dossier, most reports first.
+    func outlets() throws -> [OutletSummary]
+    /// An outlet's part in each story whose saved dossier it is in (empty for an outlet the store does not know).
+    func appearances(of outlet: String) throws -> [OutletAppearance]
+
     // MARK: Articles
 
     /// Every revision of an article, oldest first.
@@ -277,12 +284,21 @@ public struct StorySummary: Sendable, Codable, Equatable {
     /// When an article last joined or changed (ISO 8601).
     public var updated: String
     public var claims: Int
+    /// Claims carried by two or more independent origins, by one origin only, and disputed (by a source in the
+    /// story, or refuted by an outlet).
     public var corroborated: Int
+    public var singleOrigin: Int
+    public var disputed: Int
+    /// Figures the reports give different values for.
+    public var divergentFigures: Int
+    /// The outlets, by name (for filtering the list).
+    public var outletNames: [String]
     /// Whether the dossier reflects every member yet.
     public var current: Bool
 
     public init(id: String, title: String, articles: Int, outlets: Int, origins: Int, languages: [String],
-                lastPublished: String?, updated: String, claims: Int, corroborated: Int, current: Bool) {
+                lastPublished: String?, updated: String, claims: Int, corroborated: Int, singleOrigin: Int = 0,
+                disputed: Int = 0, divergentFigures: Int = 0, outletNames: [String] = [], current: Bool) {
         self.id = id
         self.title = title
         self.articles = articles
@@ -293,6 +309,10 @@ public struct StorySummary: Sendable, Codable, Equatable {
         self.updated = updated
         self.claims = claims
         self.corroborated = corroborated
+        self.singleOrigin = singleOrigin
+        self.disputed = disputed
+        self.divergentFigures = divergentFigures
+        self.outletNames = outletNames
         self.current = current
     }
 }
@@ -337,6 +357,13 @@ public enum StoreClock {
         if let date = f.date(from: text) { return date }
         f.formatOptions = [.withInternetDateTime]
         return f.date(from: text)
+    }
+
+    /// A day ("2031-03-10"), at midnight UTC.
+    public static func day(_ text: String) -> Date? {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withFullDate]
+        return f.date(from: String(text.prefix(10)))
     }
 }
 

@@ -59,7 +59,8 @@ enum StoryOutput {
 
 /// Ingesting as the commands do it: pipelines with their warnings said once, progress bars on a terminal.
 enum Ingestion {
-    static func ingestor(store: any Store, limits: TimeoutOption = TimeoutOption()) -> Ingestor {
+    /// `limits` must be a parsed option group (an unparsed one cannot be read).
+    static func ingestor(store: any Store, limits: TimeoutOption) -> Ingestor {
         let (articles, stories) = Pipelines.standard(configuration: limits.configuration)
         var ingestor = Ingestor(articles: articles, stories: stories, store: store)
         ingestor.reader = .standard

@@ -171,9 +171,11 @@ struct Reanalyze: ParsableCommand {
     @Flag(help: "Recompute stale results (required: say what you want redone).")
     var stale = false
 
+    @OptionGroup var limits: TimeoutOption
+
     func run() throws {
         guard stale else { throw ValidationError("say what to recompute: --stale") }
-        let ingestor = Ingestion.ingestor(store: try options.openForWriting())
+        let ingestor = Ingestion.ingestor(store: try options.openForWriting(), limits: limits)
         let result = try ingestor.reanalyzeStale()
         for failure in result.failures { Terminal.report(failure) }
         Terminal.note("\(result.articles.count) articles analysed again, \(result.stories.count) dossiers recomputed")

@@ -90,7 +90,7 @@ import ParallaxStore
             #expect(ids.count == 2)
             for id in ids {
                 let page = try await client.execute(uri: "/stories/\(id)", method: .get)
-                #expect(page.status == .ok && Self.text(page).contains("All stories"))
+                #expect(page.status == .ok && Self.text(page).contains("href=\"/outlets/"))
             }
             let missing = try await client.execute(uri: "/stories/s999", method: .get)
             #expect(missing.status == .notFound && Self.text(missing).contains("No story s999"))
@@ -179,7 +179,7 @@ import ParallaxStore
 
     @Test func hostileFieldsStayInertOnEveryPage() async throws {
         try await Self.app().test(.router) { client in
-            var pages = ["/", "/feeds"]
+            var pages = ["/", "/feeds", "/outlets", URLText.outlet(Self.hostileOutlet)]
             let stories = try Self.json(try await client.execute(uri: "/api/v1/stories", method: .get))
             pages += try #require(stories["stories"] as? [[String: Any]]).compactMap { ($0["id"] as? String).map { "/stories/\($0)" } }
             pages += (1...3).map { "/articles/\($0)" }
@@ -206,7 +206,8 @@ import ParallaxStore
             #expect(document["openapi"] as? String == "3.1.0")
             let paths = try #require(document["paths"] as? [String: Any])
             #expect(Set(paths.keys) == ["/api/v1/stories", "/api/v1/stories/{id}", "/api/v1/articles/{id}",
-                                        "/api/v1/articles/{id}/revisions", "/api/v1/search", "/api/v1/feeds", "/api/v1/feeds/{id}"])
+                                        "/api/v1/articles/{id}/revisions", "/api/v1/search", "/api/v1/feeds", "/api/v1/feeds/{id}",
+                                        "/api/v1/outlets", "/api/v1/outlets/{name}", "/api/v1/documents"])
         }
     }
 

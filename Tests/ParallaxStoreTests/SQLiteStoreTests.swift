@@ -55,12 +55,17 @@ import ParallaxStore
                 "the file is left as it was")
     }
 
-    @Test("a store written before dossiers had their own table keeps its dossiers when opened (migration v5)")
+    @Test("a store written before dossiers had their own table keeps its dossiers when opened (migrations v5, v6)")
     func dossiersMoveOut() throws {
         let path = Self.path()
         let queue = try DatabaseQueue(path: path)
         try SQLiteSchema.migrator.migrate(queue, upTo: "v4: feeds and the items seen in them")
-        let story = Story(id: "s1", title: "Dam breach", articles: [])
+        var member = Article(source: "a.txt", format: "text")
+        member.outlet = "Harbour Courier"
+        member.published = "2031-03-10"
+        var story = Story(id: "s1", title: "Dam breach", members: [member])
+        story.claims = [StoryClaim(id: "s1.c1", text: "12,000 left", status: .disputed, outlets: [], origins: [], speakers: [],
+                                   variants: [], disputes: [])]
         try queue.write { db in
             try db.execute(sql: """
                 INSERT INTO stories (id, cluster, touched, revision, dossier_revision, dossier, redated, stages, updated,
@@ -76,5 +81,8 @@ import ParallaxStore
         #expect(try store.stories(since: nil).map(\.title) == ["Dam breach"])
         #expect(try store.staleStories(current: []) == [1])
         #expect(try store.integrityCheck() == ["ok"])
+        // v6: the outlets' parts filled in from the dossier, and the summary made again with the new counts.
+        #expect(try store.outlets().map(\.name) == ["Harbour Courier"])
+        #expect(try store.stories(since: nil).first?.disputed == 1)
     }
 }

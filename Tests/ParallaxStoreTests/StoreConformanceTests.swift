@@ -209,6 +209,49 @@ enum Records {
         #expect(summary.title == "Late news" && summary.current && summary.languages == ["en"] && summary.outlets == 1)
     }
 
+    @Test("outlets come from saved dossiers: their framing, the text they share, and none from an emptied story",
+          arguments: Backend.allCases)
+    func outlets(backend: Backend) throws {
+        let store = try backend.make()
+        var a = Records.article("a.txt", title: "Dam fails", text: "Water rose.", published: "2031-03-10")
+        a.outlet = "Harbour Courier"
+        var b = Records.article("b.txt", title: "Dam gives way", text: "Water rose fast.", published: "2031-03-11")
+        b.outlet = "Evening Loop"
+        let (c1, f1) = Records.cluster(days: [22_000])
+        let (_, s) = try store.insert(Records.new(a, hash: "h1"), joining: StoryPlacement(id: nil, cluster: c1, features: f1))
+        try store.insert(Records.new(b, hash: "h2"), joining: StoryPlacement(id: s, cluster: c1, features: f1))
+        let (_, other) = try Records.insert(store, "c.txt", hash: "h3", days: [22_001])
+        #expect(try store.outlets().isEmpty, "no dossier yet")
+        var dossier = Story(id: StoryName.of(s), title: "Dam breach", members: [a, b])
+        dossier.provenance = [ProvenanceEdge(from: "a.txt", to: "b.txt", relation: .copy, directed: true, evidence: "90 %")]
+        var framing = OutletFraming(sources: ["b.txt"])
+        framing.labels = ["regime": 2]
+        framing.claims = 4
+        framing.hedgedShare = 0.5
+        dossier.framing = ["Evening Loop": framing]
+        try store.saveDossier(dossier, of: s, revision: try store.members(of: s).revision, redated: [], stages: [], work: nil)
+        try store.saveDossier(Story(id: StoryName.of(other), title: "Other", members: [Records.article("c.txt", title: "C", text: "x")]),
+                              of: other, revision: try store.members(of: other).revision, redated: [], stages: [], work: nil)
+        let list = try store.outlets()
+        #expect(Set(list.map(\.name)) == ["Harbour Courier", "Evening Loop", "c.txt"])
+        #expect(list.first { $0.name == "Evening Loop" } == OutletSummary(name: "Evening Loop", stories: 1, reports: 1, latest: "2031-03-11"))
+        let loop = try store.appearances(of: "Evening Loop")
+        #expect(loop.count == 1 && loop[0].story == s && loop[0].framing?.labels == ["regime": 2])
+        #expect(loop[0].links == [OutletLink(outlet: "Harbour Courier", relation: .copy, direction: .takesFrom)])
+        #expect(try store.appearances(of: "Harbour Courier").first?.links.first?.direction == .takenBy)
+        #expect(try store.appearances(of: "Nobody").isEmpty)
+        let profile = OutletProfile(name: "Evening Loop", appearances: loop)
+        #expect(profile.labels == ["regime": 2] && profile.hedgedShare == 0.5 && profile.periods.map(\.period) == ["2031-03-11"])
+        // A newer dossier replaces what the older said; an emptied story no longer counts.
+        dossier.framing = [:]
+        try store.saveDossier(dossier, of: s, revision: try store.members(of: s).revision, redated: [], stages: [], work: nil)
+        #expect(try store.appearances(of: "Evening Loop").first?.framing == nil)
+        let (merged, _) = Records.cluster(days: [22_000])
+        let ids = try store.members(of: s).articles.map(\.id) + store.members(of: other).articles.map(\.id)
+        try store.regroup([StoryGroup(id: other, cluster: merged, articles: ids)], replacing: [s, other])
+        #expect(try store.appearances(of: "Evening Loop").isEmpty)
+    }
+
     @Test("full-text search finds articles by the words of their title and text", arguments: Backend.allCases)
     func search(backend: Backend) throws {
         let store = try backend.make()

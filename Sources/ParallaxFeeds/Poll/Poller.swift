@@ -92,7 +92,7 @@ public struct Poller: Sendable {
         try await take(changed, gate: gate, now: now, into: &report)
         let refreshing = Date()
         let ingestor = self.ingestor
-        report.ingest.refreshed = try await Self.offPool { try ingestor.refresh() }
+        report.ingest.refreshed = try await Self.offPool { try Ingestor.serially { try ingestor.refresh() } }
         report.ingestSeconds += Date().timeIntervalSince(refreshing)
         return report
     }
@@ -243,14 +243,14 @@ public struct Poller: Sendable {
         // to the feed's text.
         let ingesting = Date()
         let ingestor = self.ingestor, pending = documents, standIns = fallbacks
-        let batch = try await Self.offPool {
+        let batch = try await Self.offPool { try Ingestor.serially {
             var batch = Ingestor.Report()
             for start in stride(from: 0, to: pending.count, by: ingestor.chunkSize) {
                 try ingestor.ingest(documents: Array(pending[start..<min(start + ingestor.chunkSize, pending.count)]),
                                     fallbacks: standIns, into: &batch)
             }
             return batch
-        }
+        } }
         report.ingestSeconds += Date().timeIntervalSince(ingesting)
         report.fromFeed += batch.substituted.count
         let added = Set(batch.added)
@@ -321,7 +321,7 @@ public struct Poller: Sendable {
 
     /// Runs blocking work (analysis, the store) on a thread of its own, not on the cooperative pool that serves
     /// requests (`parallax serve --poll`) and fetches pages.
-    static func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+    public static func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
             let thread = Thread { continuation.resume(with: Result { try work() }) }
             thread.stackSize = 8 << 20  // as the main thread's: parsing deep documents recurses
