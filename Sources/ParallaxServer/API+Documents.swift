@@ -70,6 +70,10 @@ extension API {
     static func documents(_ request: Request, _ body: ByteBuffer) throws -> [RawDocument] {
         let type = (request.headers[.contentType] ?? "").lowercased()
         let query = request.uri.queryParameters
+        let given = ["url", "title", "outlet", "published", "byline"].reduce(into: [String: String?]()) {
+            $0[$1] = query[Substring($1)].map(String.init)
+        }
+        try check(given, field: "query")
         if type.hasPrefix("application/json") {
             let upload = try JSON.decode(Upload.self, body)
             guard !upload.documents.isEmpty, upload.documents.count <= maxDocuments else {
@@ -88,10 +92,19 @@ extension API {
         guard html || type.hasPrefix("text/plain") else {
             throw APIError(.unsupportedMediaType, "send application/json, text/html or text/plain", code: "api.bad-type")
         }
-        let given = ["url", "title", "outlet", "published", "byline"].reduce(into: [String: String?]()) {
-            $0[$1] = query[Substring($1)].map(String.init)
-        }
         return [try document(.bytes(Array(body.readableBytesView)), html: html, given: given, field: "body")]
+    }
+
+    /// Metadata within bounds, and an URL that is one.
+    private static func check(_ given: [String: String?], field: String) throws {
+        for (name, value) in given {
+            if let value, value.unicodeScalars.count > 2000 {
+                throw APIError(.badRequest, "\(field).\(name) is too long (over 2000 characters)", code: "api.bad-body")
+            }
+        }
+        if let value = given["url"] ?? nil, FeedURL.valid(value) == nil {
+            throw APIError(.badRequest, "\(field).url is not an http or https URL", code: "api.bad-body")
+        }
     }
 
     private static func document(_ content: RawDocument.Content, html: Bool, given: [String: String?],
@@ -103,27 +116,17 @@ extension API {
         guard !empty else {
             throw APIError(.badRequest, "\(field) has no text", code: "api.bad-body")
         }
-        for (name, value) in given {
-            if let value, value.count > 2000 { throw APIError(.badRequest, "\(field).\(name) is too long", code: "api.bad-body") }
-        }
-        var url: String?
-        if let value = given["url"] ?? nil {
-            guard let valid = FeedURL.valid(value) else {
-                throw APIError(.badRequest, "\(field).url is not an http or https URL", code: "api.bad-body")
-            }
-            url = valid
-        }
-        // Named by URL, or else by the text: the same upload twice is a duplicate, not a revision of another.
-        let fingerprint = switch content {
-        case .bytes(let bytes): DocumentIdentity.hash([String(decoding: bytes, as: UTF8.self)])
-        case .string(let text): DocumentIdentity.hash([text])
-        }
-        var document = RawDocument(source: url ?? "upload:" + fingerprint.prefix(16), format: html ? .html : .text, content: content)
+        try check(given, field: field)
+        let url = (given["url"] ?? nil).flatMap(FeedURL.valid)
+        var document = RawDocument(source: "upload", format: html ? .html : .text, content: content)
         document.given.url = url
         document.given.title = given["title"] ?? nil
         document.given.outlet = given["outlet"] ?? nil
         document.given.published = given["published"] ?? nil
         document.given.byline = given["byline"] ?? nil
+        // Named by URL, or else by what was sent (text and metadata): the same upload twice is a duplicate, and
+        // two different uploads never pass for versions of one another.
+        document.source = url ?? "upload:" + DocumentIdentity.contentHash(document).prefix(16)
         return document
     }
 }

@@ -41,7 +41,7 @@ struct API: Sendable {
         v1.get("feeds") { request, _ in try read(request) { FeedPage(feeds: try store.feeds().map(FeedListing.init)) } }
         v1.post("feeds") { request, context in
             try access.check(request, write: true)
-            let body = try await request.body.collect(upTo: 64 << 10)
+            let body = try await request.body.collect(upTo: 1 << 20)
             let wanted = try JSON.decode(NewFeed.self, body)
             guard let url = FeedURL.valid(wanted.url) else {
                 throw APIError(.badRequest, "not an http or https URL: \(wanted.url.prefix(300))", code: "fetch.bad-url")
@@ -80,7 +80,11 @@ struct API: Sendable {
     private func stories(_ request: Request) throws -> StoryPage {
         let query = request.uri.queryParameters
         let (offset, limit) = try Paging.read(query)
-        let all = try StoryFilter(query).apply(try store.stories(since: query["since"].map(String.init)), store: store)
+        let since = query["since"].flatMap { $0.isEmpty ? nil : String($0) }
+        if let since, !StoreClock.isDay(since) {
+            throw APIError(.badRequest, "since must be a day written YYYY-MM-DD", code: "api.bad-date")
+        }
+        let all = try StoryFilter(query).apply(try store.stories(since: since), store: store)
         let page = Array(all.dropFirst(offset).prefix(limit))
         return StoryPage(stories: page, next: offset + limit < all.count ? Paging.cursor(offset + limit) : nil)
     }
@@ -137,7 +141,7 @@ struct API: Sendable {
 
     private func search(_ request: Request) throws -> [String: [Hit]] {
         let query = request.uri.queryParameters
-        guard let q = query["q"].map(String.init), !q.trimmingCharacters(in: .whitespaces).isEmpty, q.count <= 500 else {
+        guard let q = query["q"].map(String.init), !q.trimmingCharacters(in: .whitespaces).isEmpty, q.unicodeScalars.count <= 500 else {
             throw APIError(.badRequest, "give the words to search for as q= (at most 500 characters)")
         }
         let (_, limit) = try Paging.read(query)
@@ -185,7 +189,7 @@ enum Paging {
 
     static func read(_ query: FlatDictionary<Substring, Substring>) throws -> (offset: Int, limit: Int) {
         var offset = 0
-        if let cursor = query["cursor"] {
+        if let cursor = query["cursor"], !cursor.isEmpty {
             guard let data = Data(base64Encoded: String(cursor)), let text = String(data: data, encoding: .utf8),
                   text.hasPrefix("o:"), let value = Int(text.dropFirst(2)), value >= 0 else {
                 throw APIError(.badRequest, "cursor is not one this server gave", code: "api.bad-cursor")
@@ -193,7 +197,7 @@ enum Paging {
             offset = value
         }
         var limit = 50
-        if let text = query["limit"] {
+        if let text = query["limit"], !text.isEmpty {
             guard let value = Int(String(text)), (1...API.maxLimit).contains(value) else {
                 throw APIError(.badRequest, "limit must be a number from 1 to \(API.maxLimit)", code: "api.bad-limit")
             }

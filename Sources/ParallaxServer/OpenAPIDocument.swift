@@ -114,8 +114,8 @@ enum OpenAPIDocument {
             "summary": "Stories, newest activity first.",
             "parameters": [
               {"$ref": "#/components/parameters/cursor"}, {"$ref": "#/components/parameters/limit"},
-              {"name": "since", "in": "query", "required": false, "description": "Only stories with a report or a change on or after this day (YYYY-MM-DD).", "schema": {"type": "string"}},
-              {"name": "language", "in": "query", "required": false, "schema": {"type": "string", "pattern": "^[A-Za-z-]{1,16}$"}},
+              {"name": "since", "in": "query", "required": false, "description": "Only stories with a report or a change on or after this day.", "schema": {"type": "string", "format": "date"}},
+              {"name": "language", "in": "query", "required": false, "schema": {"type": "string", "pattern": "^[A-Za-z-]{0,16}$", "description": "A language code (en, pt-BR); empty for any."}},
               {"name": "outlet", "in": "query", "required": false, "schema": {"type": "string", "maxLength": 300}},
               {"name": "from", "in": "query", "required": false, "description": "Latest report on or after this day.", "schema": {"type": "string", "format": "date"}},
               {"name": "to", "in": "query", "required": false, "description": "Latest report on or before this day.", "schema": {"type": "string", "format": "date"}},
@@ -226,7 +226,7 @@ enum OpenAPIDocument {
             "description": "A JSON body holds 1–100 documents, each with exactly one of `html` and `text`; an HTML or plain-text body is one document, its metadata in the query. Bodies over the server's upload limit (default 8 MiB) are refused with 413.",
             "security": [{"bearer": []}, {"apiKey": []}],
             "parameters": [
-              {"name": "url", "in": "query", "required": false, "schema": {"type": "string", "maxLength": 2000}},
+              {"name": "url", "in": "query", "required": false, "schema": {"type": "string", "format": "uri", "pattern": "^https?://", "maxLength": 2000}},
               {"name": "title", "in": "query", "required": false, "schema": {"type": "string", "maxLength": 2000}},
               {"name": "outlet", "in": "query", "required": false, "schema": {"type": "string", "maxLength": 2000}},
               {"name": "published", "in": "query", "required": false, "schema": {"type": "string", "maxLength": 2000}},
@@ -235,9 +235,11 @@ enum OpenAPIDocument {
             "requestBody": {"required": true, "content": {
               "application/json": {"schema": {"type": "object", "required": ["documents"],
                 "properties": {"documents": {"type": "array", "minItems": 1, "maxItems": 100, "items": {"type": "object",
-                  "properties": {"url": {"type": "string"}, "title": {"type": "string"}, "outlet": {"type": "string"},
-                                 "published": {"type": "string"}, "byline": {"type": "string"},
-                                 "html": {"type": "string"}, "text": {"type": "string"}}}}}}},
+                  "oneOf": [{"required": ["html"], "not": {"required": ["text"]}}, {"required": ["text"], "not": {"required": ["html"]}}],
+                  "properties": {"url": {"type": "string", "format": "uri", "pattern": "^https?://", "maxLength": 2000},
+                                 "title": {"type": "string", "maxLength": 2000}, "outlet": {"type": "string", "maxLength": 2000},
+                                 "published": {"type": "string", "maxLength": 2000}, "byline": {"type": "string", "maxLength": 2000},
+                                 "html": {"type": "string", "minLength": 1}, "text": {"type": "string", "minLength": 1}}}}}}},
               "text/html": {"schema": {"type": "string"}},
               "text/plain": {"schema": {"type": "string"}}
             }},
@@ -266,7 +268,7 @@ enum OpenAPIDocument {
             "security": [{"bearer": []}, {"apiKey": []}],
             "requestBody": {"required": true, "content": {"application/json": {"schema": {
               "type": "object", "required": ["url"],
-              "properties": {"url": {"type": "string", "maxLength": 8192}, "title": {"type": "string"}}}}}},
+              "properties": {"url": {"type": "string", "format": "uri", "pattern": "^https?://", "maxLength": 8192}, "title": {"type": ["string", "null"]}}}}}},
             "responses": {
               "201": {"description": "Subscribed.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Feed"}}}},
               "200": {"description": "Already subscribed.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Feed"}}}},

@@ -17,7 +17,7 @@ extension Pages {
             <table class="list"><thead><tr><th>Outlet</th><th>Reports</th><th>Stories</th><th>Latest report</th></tr></thead>
             <tbody>\(rows.joined(separator: "\n"))</tbody></table>
             """
-        return Self.document(title: "Outlets", body: "<p class=\"muted\">\(all.count) outlets</p>\(table)")
+        return Self.document(title: "Outlets", body: "<p class=\"muted\">\(Self.count(all.count, "outlet"))</p>\(table)")
     }
 
     func outlet(_ name: String) throws -> String {
@@ -27,7 +27,7 @@ extension Pages {
         let languages = p.languages.sorted { $0.value > $1.value }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
         let span = [p.first, p.latest].compactMap { $0 }.map(h).joined(separator: " to ")
         var sections = ["""
-            <p class="muted">\(p.reports) reports in \(appearances.count) stories\(span.isEmpty ? "" : " · \(span)") · \
+            <p class="muted">\(Self.count(p.reports, "report")) in \(Self.count(appearances.count, "story", "stories"))\(span.isEmpty ? "" : " · \(span)") · \
             languages: \(h(languages)) · <a href="/?outlet=\(h(URLText.component(name)))">its stories in the list</a> · \
             <a href="/api/v1/outlets/\(h(URLText.component(name)))">JSON</a></p>
             """]
@@ -72,7 +72,7 @@ extension Pages {
             """))
         let stories = p.stories.map { s in
             "<li><a href=\"/stories/\(h(s.id))\">\(h(s.title))</a> <span class=\"muted small\">\(h(s.latest ?? "undated")) · "
-                + "\(s.reports) report\(s.reports == 1 ? "" : "s")</span></li>"
+                + "\(Self.count(s.reports, "report"))</span></li>"
         }
         sections.append(section("Stories", "<ul>\(stories.joined())</ul>"))
         return Self.document(title: name, body: sections.joined(separator: "\n"))

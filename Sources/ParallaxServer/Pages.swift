@@ -43,9 +43,12 @@ struct Pages: Sendable {
 
     func h(_ s: String) -> String { Escape.html(s) }
 
+    /// "1 report", "3 reports", "2 stories".
+    static func count(_ n: Int, _ one: String, _ many: String? = nil) -> String { "\(n) \(n == 1 ? one : many ?? one + "s")" }
+
     /// A path segment as the client percent-encoded it.
     static func decoded(_ segment: String) throws -> String {
-        guard let text = segment.removingPercentEncoding, !text.isEmpty, text.count <= 300 else {
+        guard let text = segment.removingPercentEncoding, !text.isEmpty, text.unicodeScalars.count <= 300 else {
             throw APIError(.badRequest, "not a name this server writes in its links", code: "api.bad-name")
         }
         return text

@@ -1,5 +1,6 @@
 import HTTPTypes
 import Hummingbird
+import NIOCore
 
 /// Headers every answer carries: no script, frame or external origin (the pages have no script at all), no
 /// sniffing, no referrer, no framing; and a request id to find a request in the logs.
@@ -15,6 +16,10 @@ struct SecurityHeaders<Context: RequestContext>: RouterMiddleware {
             response = try await next(request, context)
         } catch let error as APIError {
             response = error.response(html: Pages.wantsHTML(request))
+        } catch let error as NIOTooManyBytesError {
+            // A body longer than its route reads (the declared length was within the server's limit, or absent).
+            response = APIError(.contentTooLarge, "the body is over \(error.maxBytes.map { "\($0) bytes" } ?? "the limit"), the most this accepts",
+                                code: "api.too-large").response(html: Pages.wantsHTML(request))
         } catch let error as HTTPError {
             response = APIError(error.status, error.body ?? error.status.reasonPhrase).response(html: Pages.wantsHTML(request))
         } catch {

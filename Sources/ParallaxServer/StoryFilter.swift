@@ -45,14 +45,14 @@ struct StoryFilter: Sendable, Equatable {
             query[Substring(name)].map { String($0).trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
         }
         language = text("language")
-        if let language, language.count > 16 || !language.allSatisfy({ $0.isLetter || $0 == "-" }) {
+        if let language, language.unicodeScalars.count > 16 || !language.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || $0 == "-") }) {
             throw APIError(.badRequest, "language must be a language code such as en or pt-BR", code: "api.bad-language")
         }
         outlet = text("outlet")
-        if let outlet, outlet.count > 300 { throw APIError(.badRequest, "outlet is too long", code: "api.bad-outlet") }
+        if let outlet, outlet.unicodeScalars.count > 300 { throw APIError(.badRequest, "outlet is too long", code: "api.bad-outlet") }
         for (name, value) in [("from", text("from")), ("to", text("to"))] {
             guard let value else { continue }
-            guard value.count == 10, StoreClock.day(value) != nil else {
+            guard StoreClock.isDay(value) else {
                 throw APIError(.badRequest, "\(name) must be a day written YYYY-MM-DD", code: "api.bad-date")
             }
             if name == "from" { from = value } else { to = value }
@@ -65,7 +65,7 @@ struct StoryFilter: Sendable, Equatable {
             self.status = status
         }
         q = text("q")
-        if let q, q.count > Self.maxQuery {
+        if let q, q.unicodeScalars.count > Self.maxQuery {
             throw APIError(.badRequest, "q must be at most \(Self.maxQuery) characters", code: "api.bad-query")
         }
     }

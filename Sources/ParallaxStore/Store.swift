@@ -365,6 +365,17 @@ public enum StoreClock {
         f.formatOptions = [.withFullDate]
         return f.date(from: String(text.prefix(10)))
     }
+
+    /// Whether the text is exactly a calendar day written YYYY-MM-DD (no 31 April, no 29 February 2031).
+    public static func isDay(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard text.utf8.count == 10, parts.count == 3, parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+              parts[0].count == 4, (1...12).contains(month), day >= 1 else { return false }
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+        return day <= days
+    }
 }
 
 /// Story ids as users see and type them: `s12`.

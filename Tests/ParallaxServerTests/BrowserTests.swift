@@ -86,7 +86,8 @@ import ParallaxStore
             var pages = ["/", "/feeds", "/?q=Velmora"]
             pages += try store.stories(since: nil).map { "/stories/\($0.id)" }
             pages += (1...(try store.stats().articles)).map { "/articles/\($0)" }
-            #expect(pages.count >= 14)
+            pages += ["/outlets"] + (try store.outlets().map { URLText.outlet($0.name) })
+            #expect(pages.count >= 24)
             var failures: [String] = []
             for (i, page) in pages.enumerated() {
                 var (dom, ok) = try Self.chromium(base + page, screenshot: shots.appendingPathComponent("page-\(i).png").path)

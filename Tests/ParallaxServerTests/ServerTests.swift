@@ -21,7 +21,9 @@ import ParallaxStore
     static let hostileOutlet = "\"><img src=x onerror=alert(1)>Loop Gazette"
 
     /// A store with two stories (a dam breach in two reports, one of them revised; a port strike) and hostile fields.
-    static let store: InMemoryStore = {
+    static let store = makeStore()
+
+    static func makeStore() -> InMemoryStore {
         let store = InMemoryStore()
         let ingestor = Ingestor(articles: ArticlePipeline.standard(dataDirectory: vendor),
                                 stories: StoryPipeline.standard(dataDirectory: vendor), store: store)
@@ -57,7 +59,7 @@ import ParallaxStore
                              into: &report)
         _ = try! ingestor.refresh()
         return store
-    }()
+    }
 
     static func app(key: String? = "sesame", host: String = "127.0.0.1") -> some ApplicationProtocol {
         var options = Server.Options()

@@ -153,7 +153,8 @@ public struct ProvenanceDetector: Sendable {
     /// Groups of sources that share one origin (connected by any edge): count these, not outlets, as
     /// independent sources.
     public static func origins(sources: [String], edges: [ProvenanceEdge]) -> [[String]] {
-        var parent = Dictionary(uniqueKeysWithValues: sources.map { ($0, $0) })
+        // Two members may share a source (a file name reused for another text): one node for both, never a trap.
+        var parent = Dictionary(sources.map { ($0, $0) }, uniquingKeysWith: { a, _ in a })
         let edges = edges.filter { parent[$0.from] != nil && parent[$0.to] != nil }
         func root(_ s: String) -> String {
             var r = s
