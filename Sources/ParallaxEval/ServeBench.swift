@@ -10,8 +10,9 @@ import ParallaxStore
 
 /// `parallax bench serve`: the server under load. A SQLite store is filled with `articles` copies of the corpus's
 /// analysed articles (1,000 a day, synthetic vectors around 2,000 topics, so no model time), every story's dossier
-/// made; the server runs in this process on loopback, and `wrk` (Debian's) loads the story list, a story page, the
-/// API's story list and one dossier in turn: requests per second and latency percentiles.
+/// made; the server runs in this process on loopback, and `wrk` (Debian's) loads the pages (story list, filtered
+/// list, the largest story, an article, the outlet with most reports) and the API (story list, dossier, article,
+/// outlet profile) in turn: requests per second and latency percentiles.
 public enum ServeBench {
     public struct Options: Sendable {
         public var articles = 10_000
@@ -46,6 +47,8 @@ public enum ServeBench {
         let stats = try store.stats()
         let summaries = try store.stories(since: nil)
         let biggest = summaries.max { $0.articles < $1.articles }?.id ?? "s1"
+        let outlet = (try store.outlets().first?.name ?? "none")
+            .addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "none"
 
         var tables: [String] = []
         // Each route twice: every answer made afresh (no cache), then as served (answers kept up to 5 s).
@@ -63,9 +66,12 @@ public enum ServeBench {
                 try await Task.sleep(nanoseconds: 50_000_000)
             }
             var table = TextTable(["route", "requests/s", "p50 ms", "p90 ms", "p99 ms", "errors"])
-            for (name, path) in [("story list (HTML)", "/"), ("story page (HTML, largest story)", "/stories/\(biggest)"),
+            for (name, path) in [("story list (HTML)", "/"), ("story list, filtered (HTML)", "/?status=disputed&language=en"),
+                                 ("story page (HTML, largest story)", "/stories/\(biggest)"),
+                                 ("article page (HTML, marked up)", "/articles/1"),
+                                 ("outlet page (HTML, most reports)", "/outlets/\(outlet)"),
                                  ("API story list", "/api/v1/stories"), ("API dossier (largest story)", "/api/v1/stories/\(biggest)"),
-                                 ("API article", "/api/v1/articles/1")] {
+                                 ("API article", "/api/v1/articles/1"), ("API outlet profile", "/api/v1/outlets/\(outlet)")] {
                 log("wrk \(path)\(cacheSeconds > 0 ? " (cached)" : "")")
                 let result = try Wrk.run(wrk, url: base + path, seconds: options.seconds, connections: options.connections)
                 table.add([name, String(format: "%.0f", result.rate), result.p50, result.p90, result.p99, "\(result.errors)"])

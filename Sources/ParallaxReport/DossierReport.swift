@@ -17,6 +17,10 @@ public enum DossierReport {
         DossierMarkdown(document: document, dossiers: dossiers(document, articles)).page()
     }
 
+    /// The page's own Content-Security-Policy element, as it appears in the page (a server that sends its policy as
+    /// a header may take it out).
+    public static var policyElement: String { "<meta http-equiv=\"Content-Security-Policy\" content=\"\(DossierHTML.policy)\">" }
+
     /// The dossier page's style sheet, for other pages that share its look (the server's).
     public static var style: String { DossierHTML.style }
 

@@ -96,12 +96,20 @@ extension SQLiteStore {
 
     public func story(_ id: Int) throws -> (story: Story, articles: [Article])? {
         try pool.read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT dossier, redated FROM dossiers WHERE story = ?", arguments: [id]),
-                  let data = row["dossier"] as Data? else { return nil }
-            let redated = try (row["redated"] as Data?).map { try Coding.decode([Article].self, $0) } ?? []
+            guard let version = try Row.fetchOne(db, sql: "SELECT dossier_revision, stages, members FROM stories WHERE id = ?",
+                                                 arguments: [id]) else { return nil }
+            // Versioned by what changes when a dossier is saved or dropped (a story emptied by a regroup).
+            let key = "\(version["dossier_revision"] as Int) \(version["stages"] as String? ?? "") \(version["members"] as Int)"
+            let decoded = try dossiers.value(id: id, version: key) { () -> (Story, [Article])? in
+                guard let row = try Row.fetchOne(db, sql: "SELECT dossier, redated FROM dossiers WHERE story = ?", arguments: [id]),
+                      let data = row["dossier"] as Data? else { return nil }
+                return (try Coding.decode(Story.self, data),
+                        try (row["redated"] as Data?).map { try Coding.decode([Article].self, $0) } ?? [])
+            }
+            guard let (story, redated) = decoded else { return nil }
             let bySource = Dictionary(redated.map { ($0.source, $0) }, uniquingKeysWith: { a, _ in a })
             let members = try Self.latest(db, where: "a.story = ?", [id], cache: records).reversed().map { bySource[$0.article.source] ?? $0.article }
-            return (try Coding.decode(Story.self, data), members)
+            return (story, members)
         }
     }
 

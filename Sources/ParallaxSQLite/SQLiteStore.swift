@@ -14,7 +14,9 @@ public final class SQLiteStore: Store, @unchecked Sendable {
     public let path: String
     private var lockFile: Int32 = -1
     private let lockGuard = NSLock()
-    let records = RecordCache()
+    let records = RecordCache(capacity: 20_000)
+    /// Decoded dossiers with their redated members: the pages of one story's articles each read its dossier.
+    let dossiers = VersionedCache<(Story, [Article])?>(capacity: 64)
 
     /// Opens (creating and migrating when needed) the store at `path`.
     public init(path: String) throws {
@@ -100,7 +102,7 @@ public final class SQLiteStore: Store, @unchecked Sendable {
             """, arguments: arguments)
         return try rows.map { row in
             let id: Int = row["id"], revision: Int = row["revision"]
-            let (article, member) = try cache.record(id: id, version: "\(revision) \(row["stages"] as String)") {
+            let (article, member) = try cache.value(id: id, version: "\(revision) \(row["stages"] as String)") {
                 let record = try Row.fetchOne(db, sql: """
                     SELECT a.member, r.record FROM articles a JOIN revisions r ON r.article = a.id AND r.revision = ?
                     WHERE a.id = ?
@@ -197,28 +199,28 @@ public final class SQLiteStore: Store, @unchecked Sendable {
     }
 }
 
-/// Decoded article records by id, revision and stages, kept for the life of the process (a revision changes only
-/// by `replaceAnalysis`, with new stages). Past 20,000 records (about 1 GB of articles) it
-/// starts afresh.
-final class RecordCache: @unchecked Sendable {
+/// Decoded values by id and version, kept for the life of the process; past `capacity` entries it starts afresh.
+/// Article records are versioned by revision and stages (a revision changes only by `replaceAnalysis`, with new
+/// stages: 20,000 of them are about 1 GB); dossiers by the story's dossier revision and stages.
+final class VersionedCache<Value>: @unchecked Sendable {
     // Sendable: `entries` is only touched while holding `lock`.
     private let lock = NSLock()
-    private var entries: [Int: (version: String, article: Article, member: StoryClusterer.Member?)] = [:]
-    static let capacity = 20_000
+    private var entries: [Int: (version: String, value: Value)] = [:]
+    let capacity: Int
 
-    /// `version` is the revision and the stages that analysed it: `reanalyze` changes the stages.
-    func record(id: Int, version: String,
-                decode: () throws -> (Article, StoryClusterer.Member?)) throws -> (Article, StoryClusterer.Member?) {
+    init(capacity: Int) { self.capacity = capacity }
+
+    func value(id: Int, version: String, decode: () throws -> Value) throws -> Value {
         lock.lock()
         if let hit = entries[id], hit.version == version {
             lock.unlock()
-            return (hit.article, hit.member)
+            return hit.value
         }
         lock.unlock()
         let decoded = try decode()
         lock.lock()
-        if entries.count >= Self.capacity { entries = [:] }
-        entries[id] = (version, decoded.0, decoded.1)
+        if entries.count >= capacity { entries = [:] }
+        entries[id] = (version, decoded)
         lock.unlock()
         return decoded
     }
@@ -229,6 +231,8 @@ final class RecordCache: @unchecked Sendable {
         lock.unlock()
     }
 }
+
+typealias RecordCache = VersionedCache<(Article, StoryClusterer.Member?)>
 
 /// JSON for records and clustering state, raw little-endian floats for vectors.
 enum Coding {

@@ -232,8 +232,11 @@ enum JSON {
     }
 
     /// 200 with the body and its ETag, or 304 when `If-None-Match` names that ETag.
+    /// The ETag of an answer's bytes.
+    static func etag(_ data: Data) -> String { "\"" + DocumentIdentity.hash([String(decoding: data, as: UTF8.self)]) + "\"" }
+
     static func conditional(_ request: Request, _ data: Data, type: String = "application/json; charset=utf-8") throws -> Response {
-        let etag = "\"" + DocumentIdentity.hash([String(decoding: data, as: UTF8.self)]) + "\""
+        let etag = etag(data)
         if let given = request.headers[.ifNoneMatch], given.split(separator: ",").contains(where: {
             $0.trimmingCharacters(in: .whitespaces) == etag || $0.trimmingCharacters(in: .whitespaces) == "*"
         }) {

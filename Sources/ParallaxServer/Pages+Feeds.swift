@@ -46,7 +46,9 @@ extension Pages {
     private func feeds(token: String, added: String?, removed: String?) throws -> String {
         let feeds = try store.feeds()
         let hidden = "<input type=\"hidden\" name=\"csrf\" value=\"\(h(token))\">"
-        let key = "<label>API key <input type=\"password\" name=\"key\" required autocomplete=\"current-password\"></label>"
+        // A hidden user name beside the key, as browsers expect of a password field (for password managers).
+        let key = "<input type=\"text\" name=\"user\" value=\"parallax\" autocomplete=\"username\" hidden>"
+            + "<label>API key <input type=\"password\" name=\"key\" required autocomplete=\"current-password\"></label>"
         let rows = feeds.map { f in
             """
             <tr><td>\(f.id)</td><td class="status-\(h(f.status))">\(h(f.status))</td><td>\(h(f.title ?? "—"))<br>\

@@ -84,6 +84,33 @@ extension Pages {
             + "<p class=\"small\">Outlets: \(outlets.joined(separator: ", "))</p>"
             + (links.isEmpty ? "" : "<p class=\"small\">Reports as stored (text marked up, revisions): \(links.joined(separator: " · "))</p>")
             + "</nav>"
-        return DossierReport.html(document, articles: articles).replacingOccurrences(of: "<body>", with: "<body>\n" + nav)
+        // The static page's own policy (a meta element: no script at all) gives way to the server's header, which
+        // lets the page's one nonced script run.
+        return DossierReport.html(document, articles: articles)
+            .replacingOccurrences(of: DossierReport.policyElement, with: "")
+            .replacingOccurrences(of: "<body>", with: "<body>\n" + nav + live(StoryName.of(id), document: document))
+    }
+
+    /// The one script a page has (optional: without it the page is the same, only not live): every 30 s it asks
+    /// the API whether the story's dossier changed since the page was made (If-None-Match with the dossier's
+    /// ETag: a 304 costs nothing) and, when it did, says so with a link to reload.
+    private func live(_ name: String, document: StoryRendering.Document) -> String {
+        // Both made here, so both safe inside the script: "s12" and a quoted hex digest.
+        guard let json = try? JSON.encode(document) else { return "" }
+        let etag = JSON.etag(json)
+        return """
+            <p id="live" class="notice" hidden>New reports or changes have come in since this page was made.             <a href="/stories/\(h(name))">Reload</a></p>
+            <script nonce="\(Self.noncePlaceholder)">
+            (function () {
+              var etag = '\(etag)', url = "/api/v1/stories/\(name)";
+              function check() {
+                fetch(url, { headers: { "If-None-Match": etag, "Accept": "application/json" }, cache: "no-store" })
+                  .then(function (r) { if (r.status === 200) { document.getElementById("live").hidden = false; } else { setTimeout(check, 30000); } })
+                  .catch(function () { setTimeout(check, 60000); });
+              }
+              setTimeout(check, 30000);
+            })();
+            </script>
+            """
     }
 }

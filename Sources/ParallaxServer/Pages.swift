@@ -33,8 +33,23 @@ struct Pages: Sendable {
     /// A page: access checked, the HTML made (or taken from the cache, at most a few seconds old).
     func page(_ request: Request, _ make: () throws -> String) throws -> Response {
         try access.check(request, write: false)
-        let body = try cache.body("page " + request.uri.description, type: "text/html") { Data(try make().utf8) }
-        return Self.html(String(decoding: body, as: UTF8.self))
+        let body = String(decoding: try cache.body("page " + request.uri.description, type: "text/html") { Data(try make().utf8) },
+                          as: UTF8.self)
+        guard body.contains(Self.noncePlaceholder) else { return Self.html(body) }
+        // A page with a script: a fresh nonce for each answer (the cached page keeps the placeholder), and a
+        // policy that lets only that script run and fetch only from this server.
+        let nonce = Self.nonce()
+        var response = Self.html(body.replacingOccurrences(of: Self.noncePlaceholder, with: nonce))
+        response.headers[.contentSecurityPolicy] = SecurityHeaders<BasicRequestContext>.policy(nonce: nonce)
+        return response
+    }
+
+    /// Stands for the nonce in pages as made and cached; random per process, so no text can carry it.
+    static let noncePlaceholder = "nonce-" + nonce()
+
+    static func nonce() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<2).map { _ in String(generator.next() as UInt64, radix: 36) }.joined()
     }
 
     static func wantsHTML(_ request: Request) -> Bool {

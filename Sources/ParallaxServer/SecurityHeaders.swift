@@ -10,6 +10,11 @@ struct SecurityHeaders<Context: RequestContext>: RouterMiddleware {
         "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
     }
 
+    /// The policy for a page with a script of its own: that script (by nonce) runs, and may fetch from this server.
+    static func policy(nonce: String) -> String {
+        policy + "; script-src 'nonce-\(nonce)'; connect-src 'self'"
+    }
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response: Response
         do {
@@ -28,7 +33,7 @@ struct SecurityHeaders<Context: RequestContext>: RouterMiddleware {
             response = APIError(.internalServerError, "the server could not answer (request \(context.id))",
                                 code: "server.internal").response(html: Pages.wantsHTML(request))
         }
-        response.headers[.contentSecurityPolicy] = Self.policy
+        if response.headers[.contentSecurityPolicy] == nil { response.headers[.contentSecurityPolicy] = Self.policy }
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
         response.headers[HTTPField.Name("X-Frame-Options")!] = "DENY"

@@ -26,6 +26,8 @@ public enum Server {
         /// What `POST /api/v1/documents` ingests through (no uploads without one), and the most bytes an upload may have.
         public var ingestor: Ingestor?
         public var maxUpload = 8 << 20
+        /// Whether each request is logged (method, path, status, duration, request id) at info level.
+        public var accessLog = false
         /// Where `/metrics` reads from (no `/metrics` without one).
         public var metrics: PrometheusCollectorRegistry?
         public init() {}
@@ -35,6 +37,7 @@ public enum Server {
     public static func router(store: any Store, options: Options) -> Router<BasicRequestContext> {
         let router = Router()
         router.add(middleware: SecurityHeaders())
+        if options.accessLog { router.add(middleware: LogRequestsMiddleware(.info)) }
         if options.metrics != nil { router.add(middleware: MetricsMiddleware()) }
         router.add(middleware: RequestLimits(maxBody: options.maxBody, maxUpload: options.maxUpload))
         let access = Access(key: options.apiKey, local: ["127.0.0.1", "::1", "localhost"].contains(options.host))

@@ -49,6 +49,7 @@ struct Serve: AsyncParsableCommand {
         settings.port = port
         settings.apiKey = apiKey ?? ProcessInfo.processInfo.environment["PARALLAX_API_KEY"]
         settings.metrics = Server.metricsRegistry()
+        settings.accessLog = true
         if !["127.0.0.1", "::1", "localhost"].contains(host) && settings.apiKey == nil {
             throw ValidationError("bound to \(host), the server needs --api-key (or PARALLAX_API_KEY): every read would be refused")
         }

@@ -12,7 +12,8 @@ import ParallaxStore
 /// Every page opened in headless Chromium over a live server whose store is full of injection payloads — in titles,
 /// bylines, outlet names, quotes, body text, URLs, feed titles, feed URLs and feed errors. Each payload would call a
 /// beacon on the test server or change `document.title` if it ran; neither may happen. Screenshots are kept in a
-/// temporary folder named in the output. Skipped when Chromium is not installed.
+/// temporary folder named in the output; nothing may be written to a page's console (a script error, a refusal by
+/// the Content-Security-Policy). Skipped when Chromium is not installed.
 @Suite(.serialized) struct BrowserTests {
     static let browser = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
         .first { FileManager.default.isExecutableFile(atPath: $0) }
@@ -90,11 +91,12 @@ import ParallaxStore
             #expect(pages.count >= 24)
             var failures: [String] = []
             for (i, page) in pages.enumerated() {
-                var (dom, ok) = try Self.chromium(base + page, screenshot: shots.appendingPathComponent("page-\(i).png").path)
+                var (dom, ok, console) = try Self.chromium(base + page, screenshot: shots.appendingPathComponent("page-\(i).png").path)
                 // Once more when Chromium did not finish: with the whole suite running, the machine can be too busy
                 // for a browser to start and load in a minute (what is tested is what runs, not how fast).
-                if !ok { (dom, ok) = try Self.chromium(base + page, screenshot: shots.appendingPathComponent("page-\(i).png").path,
-                                                       limit: 180) }
+                if !ok { (dom, ok, console) = try Self.chromium(base + page, screenshot: shots.appendingPathComponent("page-\(i).png").path,
+                                                                limit: 180) }
+                if !console.isEmpty { failures.append("\(page): console: \(console.prefix(3))") }
                 if !ok { failures.append("\(page): Chromium did not finish") }
                 if dom.contains("<title>XSS</title>") { failures.append("\(page): document.title was changed") }
                 if !dom.contains("</html>") { failures.append("\(page): no page") }
@@ -110,33 +112,41 @@ import ParallaxStore
     }
 
     /// The page's DOM after load (`--dump-dom`), with a screenshot on the side; bounded to `limit` seconds.
-    static func chromium(_ url: String, screenshot: String, limit: Double = 60) throws -> (dom: String, finished: Bool) {
+    static func chromium(_ url: String, screenshot: String, limit: Double = 60) throws -> (dom: String, finished: Bool, console: [String]) {
         let profile = FileManager.default.temporaryDirectory.appendingPathComponent("parallax-chromium-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: profile, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: profile) }
-        func run(_ extra: [String]) throws -> (String, Bool) {
+        func run(_ extra: [String]) throws -> (String, Bool, [String]) {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: browser!)
             process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-                                 "--user-data-dir=\(profile.path)", "--virtual-time-budget=3000"] + extra + [url]
+                                 "--user-data-dir=\(profile.path)", "--virtual-time-budget=3000",
+                                 "--enable-logging=stderr", "--v=0"] + extra + [url]
             // Output to a file, not a pipe: a page's DOM can be larger than a pipe holds.
             let file = profile.appendingPathComponent("out-\(UUID().uuidString).html")
             FileManager.default.createFile(atPath: file.path, contents: nil)
             let out = try FileHandle(forWritingTo: file)
             defer { try? out.close() }
+            let logFile = profile.appendingPathComponent("log-\(UUID().uuidString).txt")
+            FileManager.default.createFile(atPath: logFile.path, contents: nil)
+            let log = try FileHandle(forWritingTo: logFile)
+            defer { try? log.close() }
             process.standardOutput = out
-            process.standardError = FileHandle.nullDevice
+            process.standardError = log
             try process.run()
             let deadline = Date().addingTimeInterval(limit)
             while process.isRunning, Date() < deadline { usleep(50_000) }
             let finished = !process.isRunning
             if !finished { process.terminate() }
             process.waitUntilExit()
-            return (String(decoding: (try? Data(contentsOf: file)) ?? Data(), as: UTF8.self), finished)
+            // What the page wrote to its console (errors, CSP refusals): Chromium logs each as a CONSOLE line.
+            let console = String(decoding: (try? Data(contentsOf: logFile)) ?? Data(), as: UTF8.self)
+                .split(separator: "\n").filter { $0.contains(":CONSOLE") }.map(String.init)
+            return (String(decoding: (try? Data(contentsOf: file)) ?? Data(), as: UTF8.self), finished, console)
         }
-        let (dom, ok) = try run(["--dump-dom"])
+        let (dom, ok, console) = try run(["--dump-dom"])
         _ = try run(["--window-size=1280,1600", "--screenshot=\(screenshot)"])
-        return (dom, ok)
+        return (dom, ok, console)
     }
 }
 

@@ -72,6 +72,29 @@ import ParallaxStore
         }
     }
 
+    @Test func aStoryPageStaysLiveThroughItsOneNoncedScript() async throws {
+        try await Base.app().test(.router) { client in
+            let stories = try Base.json(try await client.execute(uri: "/api/v1/stories", method: .get))
+            let id = try #require((stories["stories"] as? [[String: Any]])?.first?["id"] as? String)
+            let first = try await client.execute(uri: "/stories/\(id)", method: .get)
+            let second = try await client.execute(uri: "/stories/\(id)", method: .get)
+            let policy = try #require(first.headers[.contentSecurityPolicy])
+            #expect(policy.contains("script-src 'nonce-") && policy.contains("connect-src 'self'"))
+            #expect(policy != second.headers[.contentSecurityPolicy], "a fresh nonce for each answer, cached page or not")
+            let nonce = try #require(policy.components(separatedBy: "'nonce-").last?.split(separator: "'").first.map(String.init))
+            let html = Base.text(first)
+            #expect(html.contains("<script nonce=\"\(nonce)\">") && html.components(separatedBy: "<script").count == 2)
+            #expect(!html.contains(Pages.noncePlaceholder))
+            #expect(!html.contains("http-equiv=\"Content-Security-Policy\""), "no stricter page policy overrides the header's")
+            // The page carries the dossier's ETag: the API answers 304 to it until the story changes.
+            let etag = try #require(html.components(separatedBy: "var etag = '").last?.split(separator: "'").first.map(String.init))
+            let api = try await client.execute(uri: "/api/v1/stories/\(id)", method: .get, headers: [.ifNoneMatch: etag])
+            #expect(api.status == .notModified)
+            let list = try await client.execute(uri: "/", method: .get)
+            #expect(list.headers[.contentSecurityPolicy]?.contains("script-src") == false, "pages without a script allow none")
+        }
+    }
+
     @Test func anArticleIsMarkedUp() async throws {
         try await Base.app().test(.router) { client in
             let found = try Base.json(try await client.execute(uri: "/api/v1/search?q=dockers", method: .get))
