@@ -206,23 +206,39 @@ final class VersionedCache<Value>: @unchecked Sendable {
     // Sendable: `entries` is only touched while holding `lock`.
     private let lock = NSLock()
     private var entries: [Int: (version: String, value: Value)] = [:]
+    private var decoding: [Int: NSLock] = [:]
     let capacity: Int
 
     init(capacity: Int) { self.capacity = capacity }
 
     func value(id: Int, version: String, decode: () throws -> Value) throws -> Value {
+        if let hit = cached(id, version) { return hit }
+        // One decode per id at a time: readers that miss together wait for the first instead of each decoding.
         lock.lock()
-        if let hit = entries[id], hit.version == version {
-            lock.unlock()
-            return hit.value
-        }
+        let gate = decoding[id] ?? NSLock()
+        decoding[id] = gate
         lock.unlock()
+        gate.lock()
+        defer {
+            gate.unlock()
+            lock.lock()
+            if decoding[id] === gate { decoding[id] = nil }
+            lock.unlock()
+        }
+        if let hit = cached(id, version) { return hit }
         let decoded = try decode()
         lock.lock()
         if entries.count >= capacity { entries = [:] }
         entries[id] = (version, decoded)
         lock.unlock()
         return decoded
+    }
+
+    private func cached(_ id: Int, _ version: String) -> Value? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let hit = entries[id], hit.version == version else { return nil }
+        return hit.value
     }
 
     func forget(_ id: Int) {

@@ -33,16 +33,28 @@ struct Pages: Sendable {
     /// A page: access checked, the HTML made (or taken from the cache, at most a few seconds old).
     func page(_ request: Request, _ make: () throws -> String) throws -> Response {
         try access.check(request, write: false)
-        let body = String(decoding: try cache.body("page " + request.uri.description, type: "text/html") { Data(try make().utf8) },
-                          as: UTF8.self)
-        guard body.contains(Self.noncePlaceholder) else { return Self.html(body) }
-        // A page with a script: a fresh nonce for each answer (the cached page keeps the placeholder), and a
-        // policy that lets only that script run and fetch only from this server.
+        let body = try cache.body("page " + request.uri.description, type: "text/html") { Data(try make().utf8) }
+        // A page with a script carries the placeholder near its top (the script comes right after <body>): a fresh
+        // nonce for each answer (the cached page keeps the placeholder), and a policy that lets only that script
+        // run and fetch only from this server. Bytes throughout: a story page can be megabytes.
+        guard let at = body.prefix(Self.scriptWithin).range(of: Self.placeholderBytes) else {
+            return Self.html(ByteBuffer(bytes: body))
+        }
         let nonce = Self.nonce()
-        var response = Self.html(body.replacingOccurrences(of: Self.noncePlaceholder, with: nonce))
+        var buffer = ByteBuffer()
+        buffer.reserveCapacity(body.count)
+        buffer.writeBytes(body[..<at.lowerBound])
+        buffer.writeString(nonce)
+        buffer.writeBytes(body[at.upperBound...])
+        var response = Self.html(buffer)
         response.headers[.contentSecurityPolicy] = SecurityHeaders<BasicRequestContext>.policy(nonce: nonce)
         return response
     }
+
+    /// How far into a page its script may begin.
+    static let scriptWithin = 256 << 10
+
+    private static let placeholderBytes = Data(noncePlaceholder.utf8)
 
     /// Stands for the nonce in pages as made and cached; random per process, so no text can carry it.
     static let noncePlaceholder = "nonce-" + nonce()
@@ -120,7 +132,10 @@ struct Pages: Sendable {
     }
 
     static func html(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
-        Response(status: status, headers: [.contentType: "text/html; charset=utf-8"],
-                 body: .init(byteBuffer: ByteBuffer(string: text)))
+        html(ByteBuffer(string: text), status: status)
+    }
+
+    static func html(_ buffer: ByteBuffer, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: buffer))
     }
 }

@@ -8,6 +8,8 @@ final class ResponseCache: @unchecked Sendable {
     private let lock = NSLock()
     private var entries: [String: (body: Data, type: String, made: Date)] = [:]
     private var bytes = 0
+    /// Keys being made, each with the lock its maker holds.
+    private var making: [String: NSLock] = [:]
     let seconds: Double
     let maxEntries = 512
     let maxBytes = 256 << 20
@@ -16,15 +18,24 @@ final class ResponseCache: @unchecked Sendable {
         self.seconds = seconds
     }
 
-    /// The cached body for `key`, or a new one made by `make` (and kept when it is small enough).
+    /// The cached body for `key`, or a new one made by `make` (and kept when it is small enough). Requests for a
+    /// key being made wait for it rather than each making it again: when an answer expires under load, one request
+    /// remakes it.
     func body(_ key: String, type: String, _ make: () throws -> Data) rethrows -> Data {
         guard seconds > 0 else { return try make() }
+        if let hit = fresh(key) { return hit }
         lock.lock()
-        if let hit = entries[key], Date().timeIntervalSince(hit.made) < seconds {
-            lock.unlock()
-            return hit.body
-        }
+        let gate = making[key] ?? NSLock()
+        making[key] = gate
         lock.unlock()
+        gate.lock()
+        defer {
+            gate.unlock()
+            lock.lock()
+            if making[key] === gate { making[key] = nil }
+            lock.unlock()
+        }
+        if let hit = fresh(key) { return hit }
         let data = try make()
         lock.lock()
         defer { lock.unlock() }
@@ -34,6 +45,13 @@ final class ResponseCache: @unchecked Sendable {
             entries[key] = (data, type, Date())
         }
         return data
+    }
+
+    private func fresh(_ key: String) -> Data? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let hit = entries[key], Date().timeIntervalSince(hit.made) < seconds else { return nil }
+        return hit.body
     }
 
     func clear() {
