@@ -8,6 +8,9 @@ import ParallaxModel
 struct DossierHTML {
     let document: StoryRendering.Document
     let dossiers: [StoryDossier]
+    /// Served by a server that sends its own policy as a header (`DossierReport.Serving`): no meta policy, and the
+    /// server's navigation (and script) at the top of the body.
+    var serving: DossierReport.Serving?
 
     /// Scripts, fonts, frames and fetches from nowhere; inline styles only (ours); images only as data: URLs.
     static let policy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
@@ -19,7 +22,7 @@ struct DossierHTML {
         <html lang="en">
         <head>
         <meta charset="utf-8">
-        <meta http-equiv="Content-Security-Policy" content="\(Self.policy)">
+        \(serving == nil ? "<meta http-equiv=\"Content-Security-Policy\" content=\"\(Self.policy)\">" : "")
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="color-scheme" content="light dark">
         <meta name="referrer" content="no-referrer">
@@ -27,6 +30,7 @@ struct DossierHTML {
         <style>\(Self.style)</style>
         </head>
         <body>
+        \(serving?.top ?? "")
         \(masthead())
         <main>
         \(dossiers.map(story).joined(separator: "\n"))

@@ -12,14 +12,22 @@ public enum DossierReport {
         DossierHTML(document: document, dossiers: dossiers(document, articles)).page()
     }
 
+    /// How a server shows the page: its policy comes as a header (the page's own, stricter meta policy is left
+    /// out), and `top` (its navigation, its script) opens the body. Trusted HTML: the server escapes what it puts in.
+    public struct Serving: Sendable {
+        public var top: String
+        public init(top: String) { self.top = top }
+    }
+
+    /// The page as a server shows it.
+    public static func html(_ document: StoryRendering.Document, articles: [Article], serving: Serving) -> String {
+        DossierHTML(document: document, dossiers: dossiers(document, articles), serving: serving).page()
+    }
+
     /// The same dossier as GitHub-flavoured Markdown: charts become tables, claims link to anchored sentences.
     public static func markdown(_ document: StoryRendering.Document, articles: [Article]) -> String {
         DossierMarkdown(document: document, dossiers: dossiers(document, articles)).page()
     }
-
-    /// The page's own Content-Security-Policy element, as it appears in the page (a server that sends its policy as
-    /// a header may take it out).
-    public static var policyElement: String { "<meta http-equiv=\"Content-Security-Policy\" content=\"\(DossierHTML.policy)\">" }
 
     /// The dossier page's style sheet, for other pages that share its look (the server's).
     public static var style: String { DossierHTML.style }

@@ -86,9 +86,8 @@ extension Pages {
             + "</nav>"
         // The static page's own policy (a meta element: no script at all) gives way to the server's header, which
         // lets the page's one nonced script run.
-        return DossierReport.html(document, articles: articles)
-            .replacingOccurrences(of: DossierReport.policyElement, with: "")
-            .replacingOccurrences(of: "<body>", with: "<body>\n" + nav + live(StoryName.of(id), document: document))
+        return DossierReport.html(document, articles: articles,
+                                  serving: .init(top: nav + live(StoryName.of(id), document: document)))
     }
 
     /// The one script a page has (optional: without it the page is the same, only not live): every 30 s it asks
@@ -96,7 +95,9 @@ extension Pages {
     /// ETag: a 304 costs nothing) and, when it did, says so with a link to reload.
     private func live(_ name: String, document: StoryRendering.Document) -> String {
         // Both made here, so both safe inside the script: "s12" and a quoted hex digest.
-        guard let json = try? JSON.encode(document) else { return "" }
+        // The same bytes, under the same cache key, as the API's answer for the dossier: made once for both.
+        guard let json = try? cache.body("api /api/v1/stories/\(name)", type: "application/json", { try JSON.encode(document) })
+        else { return "" }
         let etag = JSON.etag(json)
         return """
             <p id="live" class="notice" hidden>New reports or changes have come in since this page was made.             <a href="/stories/\(h(name))">Reload</a></p>
