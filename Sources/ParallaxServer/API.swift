@@ -50,6 +50,21 @@ struct API: Sendable {
             cache.clear()
             return try JSON.response(FeedListing(feed), status: added ? .created : .ok)
         }
+        v1.get("feeds/:id") { request, context in
+            let id = try context.parameters.require("id", as: Int.self)
+            return try read(request) { FeedListing(try feed(id)) }
+        }
+        v1.patch("feeds/:id") { request, context in
+            try access.check(request, write: true)
+            var record = try feed(try context.parameters.require("id", as: Int.self))
+            let change = try JSON.decode(FeedChange.self, try await request.body.collect(upTo: 64 << 10))
+            if let title = change.title { record.title = title.isEmpty ? nil : String(title.prefix(300)) }
+            if change.enabled == true, !record.enabled { record.turnOn() }
+            if change.enabled == false, record.enabled { record.turnOff() }
+            try store.saveFeed(record)
+            cache.clear()
+            return try JSON.response(FeedListing(record))
+        }
         v1.delete("feeds/:id") { request, context in
             try access.check(request, write: true)
             let id = try context.parameters.require("id", as: Int.self)
@@ -181,6 +196,17 @@ struct API: Sendable {
     }
 
     struct FeedPage: Encodable { var feeds: [FeedListing] }
+
+    /// What `PATCH /api/v1/feeds/{id}` may change.
+    struct FeedChange: Decodable {
+        var enabled: Bool?
+        var title: String?
+    }
+
+    private func feed(_ id: Int) throws -> FeedRecord {
+        guard let feed = try store.feeds().first(where: { $0.id == id }) else { throw APIError(.notFound, "no feed \(id)") }
+        return feed
+    }
 }
 
 /// Opaque cursors over a list's positions, and the page size.

@@ -278,6 +278,28 @@ enum OpenAPIDocument {
           }
         },
         "/api/v1/feeds/{id}": {
+          "get": {
+            "summary": "One feed with its status.",
+            "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}],
+            "responses": {
+              "200": {"description": "The feed.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Feed"}}}},
+              "304": {"$ref": "#/components/responses/notModified"},
+              "400": {"$ref": "#/components/responses/error"}, "404": {"$ref": "#/components/responses/error"}
+            }
+          },
+          "patch": {
+            "summary": "Turn a feed off or on again (on: due now, its failures forgotten), or retitle it.",
+            "security": [{"bearer": []}, {"apiKey": []}],
+            "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}],
+            "requestBody": {"required": true, "content": {"application/json": {"schema": {
+              "type": "object", "properties": {"enabled": {"type": "boolean"}, "title": {"type": "string"}}}}}},
+            "responses": {
+              "200": {"description": "The feed as changed.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Feed"}}}},
+              "400": {"$ref": "#/components/responses/error"}, "401": {"$ref": "#/components/responses/error"},
+              "403": {"$ref": "#/components/responses/error"}, "404": {"$ref": "#/components/responses/error"},
+              "413": {"$ref": "#/components/responses/error"}
+            }
+          },
           "delete": {
             "summary": "Unsubscribe (the articles stay).",
             "security": [{"bearer": []}, {"apiKey": []}],

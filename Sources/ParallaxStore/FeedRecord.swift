@@ -68,3 +68,19 @@ public struct FeedItemState: Sendable, Codable, Equatable {
         self.seen = seen
     }
 }
+
+extension FeedRecord {
+    /// Polled again, due now, its failures forgotten (after it was turned off by hand or by repeated failures).
+    public mutating func turnOn() {
+        enabled = true
+        disabledReason = nil
+        failures = 0
+        nextPoll = StoreClock.now()
+    }
+
+    /// No longer polled; still subscribed.
+    public mutating func turnOff() {
+        enabled = false
+        disabledReason = "turned off by hand"
+    }
+}

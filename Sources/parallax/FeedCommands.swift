@@ -104,10 +104,7 @@ struct Feeds: ParsableCommand {
         func run() throws {
             try selection.each { store, feed in
                 var feed = feed
-                feed.enabled = true
-                feed.disabledReason = nil
-                feed.failures = 0
-                feed.nextPoll = StoreClock.now()
+                feed.turnOn()
                 try store.saveFeed(feed)
                 return "feed \(feed.id) is on: \(feed.url)"
             }
@@ -121,8 +118,7 @@ struct Feeds: ParsableCommand {
         func run() throws {
             try selection.each { store, feed in
                 var feed = feed
-                feed.enabled = false
-                feed.disabledReason = "turned off by hand"
+                feed.turnOff()
                 try store.saveFeed(feed)
                 return "feed \(feed.id) is off: \(feed.url)"
             }

@@ -161,6 +161,17 @@ import ParallaxStore
             #expect(big.status == .contentTooLarge)
             let feeds = try Self.json(try await client.execute(uri: "/api/v1/feeds", method: .get))
             #expect((feeds["feeds"] as? [[String: Any]])?.contains { $0["id"] as? Int == id } == true)
+            let one = try Self.json(try await client.execute(uri: "/api/v1/feeds/\(id)", method: .get))
+            #expect(one["url"] as? String == "https://feeds.example/world.rss" && one["status"] as? String == "new")
+            let patch = ByteBuffer(string: #"{"enabled": false, "title": "World desk"}"#)
+            #expect(try await client.execute(uri: "/api/v1/feeds/\(id)", method: .patch, body: patch).status == .unauthorized)
+            let off = try Self.json(try await client.execute(uri: "/api/v1/feeds/\(id)", method: .patch,
+                                                             headers: [.authorization: "Bearer sesame"], body: patch))
+            #expect(off["status"] as? String == "disabled" && off["title"] as? String == "World desk")
+            let on = try Self.json(try await client.execute(uri: "/api/v1/feeds/\(id)", method: .patch, headers: [.authorization: "Bearer sesame"],
+                                                            body: ByteBuffer(string: #"{"enabled": true}"#)))
+            #expect(on["status"] as? String != "disabled" && on["title"] as? String == "World desk")
+            #expect(try await client.execute(uri: "/api/v1/feeds/999", method: .get).status == .notFound)
             #expect(try await client.execute(uri: "/api/v1/feeds/\(id)", method: .delete).status == .unauthorized)
             let removed = try await client.execute(uri: "/api/v1/feeds/\(id)", method: .delete, headers: [.authorization: "Bearer sesame"])
             #expect(removed.status == .noContent)
