@@ -45,34 +45,42 @@ extension Pages {
 
     private func feeds(token: String, added: String?, removed: String?) throws -> String {
         let feeds = try store.feeds()
+        // Without a key nothing can be written: the page says so rather than offer forms that can only be refused.
+        let writable = access.key != nil
         let hidden = "<input type=\"hidden\" name=\"csrf\" value=\"\(h(token))\">"
         // A hidden user name beside the key, as browsers expect of a password field (for password managers).
         let key = "<input type=\"text\" name=\"user\" value=\"parallax\" autocomplete=\"username\" hidden>"
             + "<label>API key <input type=\"password\" name=\"key\" required autocomplete=\"current-password\"></label>"
         let rows = feeds.map { f in
-            """
-            <tr><td>\(f.id)</td><td class="status-\(h(f.status))">\(h(f.status))</td><td>\(h(f.title ?? "—"))<br>\
-            <span class="muted small">\(h(f.url))</span></td><td>\(h(f.lastSuccess.map(StoreClock.minute) ?? "never"))</td>\
-            <td>\(h(StoreClock.minute(f.nextPoll)))</td><td class="num">\(f.items)</td><td class="num">\(f.articles)</td>\
-            <td>\(h(f.lastError ?? f.disabledReason ?? ""))</td>\
-            <td><details><summary>remove</summary><form method="post" action="/feeds/\(f.id)/remove">\(hidden)\(key) \
-            <button type="submit">Remove feed \(f.id)</button></form></details></td></tr>
-            """
+            let remove = writable ? """
+                <td><details><summary>remove</summary><form method="post" action="/feeds/\(f.id)/remove">\(hidden)\(key) \
+                <button type="submit">Remove feed \(f.id)</button></form></details></td>
+                """ : ""
+            return """
+                <tr><td>\(f.id)</td><td class="status-\(h(f.status))">\(h(f.status))</td><td>\(h(f.title ?? "—"))<br>\
+                <span class="muted small">\(h(f.url))</span></td><td>\(h(f.lastSuccess.map(StoreClock.minute) ?? "never"))</td>\
+                <td>\(h(StoreClock.minute(f.nextPoll)))</td><td class="num">\(f.items)</td><td class="num">\(f.articles)</td>\
+                <td>\(h(f.lastError ?? f.disabledReason ?? ""))</td>\(remove)</tr>
+                """
         }
         var notice = ""
         if let added { notice = "<p class=\"notice\">Feed \(h(added)) is subscribed; the poller reads it at its next round.</p>" }
         if let removed { notice = "<p class=\"notice\">Feed \(h(removed)) is removed (its articles stay).</p>" }
         let table = rows.isEmpty ? "<p>No feeds yet.</p>" : """
             <table class="list"><thead><tr><th>#</th><th>Status</th><th>Feed</th><th>Last success</th><th>Next poll</th>\
-            <th>Items</th><th>Articles</th><th>Last error</th><th></th></tr></thead><tbody>\(rows.joined(separator: "\n"))</tbody></table>
+            <th>Items</th><th>Articles</th><th>Last error</th>\(writable ? "<th></th>" : "")</tr></thead>\
+            <tbody>\(rows.joined(separator: "\n"))</tbody></table>
             """
-        let form = """
+        let form = writable ? """
             <section><h2>Add a feed</h2><form class="filters" method="post" action="/feeds">\(hidden)\
             <label>Feed URL (RSS, Atom or JSON Feed) <input type="url" name="url" required maxlength="2000" size="50"></label>\
             <label>Title (optional) <input type="text" name="title" maxlength="300"></label>\(key)\
             <button type="submit">Subscribe</button></form>\
             <p class="small muted">Writes need the key the server was started with (<code>--api-key</code>); \
             the same is possible from the command line (<code>parallax feeds add URL</code>) or the API.</p></section>
+            """ : """
+            <p class="muted">This server takes no writes (it was started without <code>--api-key</code>): add feeds with \
+            <code>parallax feeds add URL</code>, or start the server with a key to add and remove them here.</p>
             """
         return Self.document(title: "Feeds", body: notice + table + form)
     }

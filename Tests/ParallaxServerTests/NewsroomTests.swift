@@ -158,9 +158,16 @@ import ParallaxStore
             let feed = try #require(try store.feeds().first)
             #expect(feed.url == "https://feeds.example/world.rss" && feed.title == "World")
             #expect(try await post("/feeds", "csrf=\(token)&key=sesame&url=javascript%3Aalert(1)", cookie: token).status == .badRequest)
+            #expect(Base.text(try await client.execute(uri: "/feeds", method: .get)).contains("Remove feed \(feed.id)"))
             let removed = try await post("/feeds/\(feed.id)/remove", "csrf=\(token)&key=sesame", cookie: token)
             #expect(removed.status == .seeOther)
             #expect(try store.feeds().isEmpty)
+        }
+        // A server without a key offers no forms, and says why.
+        _ = try store.addFeed(url: "https://feeds.example/other.rss", title: nil, interval: 1800)
+        try await Application(router: Server.router(store: store, options: Server.Options())).test(.router) { client in
+            let page = Base.text(try await client.execute(uri: "/feeds", method: .get))
+            #expect(page.contains("other.rss") && !page.contains("<form") && page.contains("takes no writes"))
         }
     }
 
