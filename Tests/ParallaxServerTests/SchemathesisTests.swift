@@ -61,6 +61,8 @@ import ParallaxStore
         environment["PYTHONPATH"] = tool.path
         environment["SCHEMATHESIS_HOOKS"] = nil
         process.environment = environment
+        // Its cache folder (.schemathesis/) goes to the temporary folder, not the working tree.
+        process.currentDirectoryURL = log.deletingLastPathComponent()
         let handle = try FileHandle(forWritingTo: log)
         process.standardOutput = handle
         process.standardError = handle
