@@ -17,6 +17,11 @@ public enum StoryRendering {
             self.failures = failures
             self.warnings = warnings
         }
+
+        /// One stored story's dossier, as `parallax story` and the server give it.
+        public init(story: Story, articles: Int) {
+            self.init(stories: [story], articles: articles, failures: [], warnings: [])
+        }
     }
 
     public static func json(_ document: Document) -> String {

@@ -206,7 +206,7 @@ final class VersionedCache<Value>: @unchecked Sendable {
     // Sendable: `entries` is only touched while holding `lock`.
     private let lock = NSLock()
     private var entries: [Int: (version: String, value: Value)] = [:]
-    private var decoding: [Int: NSLock] = [:]
+    private let decoding = KeyedGate<Int>()
     let capacity: Int
 
     init(capacity: Int) { self.capacity = capacity }
@@ -214,19 +214,13 @@ final class VersionedCache<Value>: @unchecked Sendable {
     func value(id: Int, version: String, decode: () throws -> Value) throws -> Value {
         if let hit = cached(id, version) { return hit }
         // One decode per id at a time: readers that miss together wait for the first instead of each decoding.
-        lock.lock()
-        let gate = decoding[id] ?? NSLock()
-        decoding[id] = gate
-        lock.unlock()
-        gate.lock()
-        defer {
-            gate.unlock()
-            lock.lock()
-            if decoding[id] === gate { decoding[id] = nil }
-            lock.unlock()
+        return try decoding.run(id) {
+            if let hit = cached(id, version) { return hit }
+            return keep(id, version, try decode())
         }
-        if let hit = cached(id, version) { return hit }
-        let decoded = try decode()
+    }
+
+    private func keep(_ id: Int, _ version: String, _ decoded: Value) -> Value {
         lock.lock()
         if entries.count >= capacity { entries = [:] }
         entries[id] = (version, decoded)

@@ -108,7 +108,7 @@ struct API: Sendable {
         guard let id = StoryName.id(name), let (story, articles) = try store.story(id) else {
             throw APIError(.notFound, "no story \(name.prefix(50)) with a dossier")
         }
-        return StoryRendering.Document(stories: [story], articles: articles.count, failures: [], warnings: [])
+        return StoryRendering.Document(story: story, articles: articles.count)
     }
 
     // MARK: Articles
@@ -137,11 +137,9 @@ struct API: Sendable {
     private func revisions(_ id: Int) throws -> [String: [RevisionAnswer]] {
         let all = try store.revisions(of: id)
         guard !all.isEmpty else { throw APIError(.notFound, "no article \(id)") }
-        var previous: [String] = []
-        return ["revisions": all.map { r in
-            defer { previous = r.article.paragraphs }
-            return RevisionAnswer(revision: r.revision, ingested: r.ingested, contentHash: r.contentHash, title: r.article.title,
-                                  changes: r.revision > 1 ? ParagraphDiff.lines(from: previous, to: r.article.paragraphs) : [])
+        return ["revisions": ParagraphDiff.changes(all).map { r, lines in
+            RevisionAnswer(revision: r.revision, ingested: r.ingested, contentHash: r.contentHash, title: r.article.title,
+                           changes: lines)
         }]
     }
 

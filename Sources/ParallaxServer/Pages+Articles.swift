@@ -71,10 +71,7 @@ extension Pages {
     private func revisions(_ id: Int) throws -> String {
         let all = try store.revisions(of: id)
         guard all.count > 1 else { return "" }
-        var previous: [String] = []
-        let items = all.map { r -> String in
-            defer { previous = r.article.paragraphs }
-            let lines = r.revision > 1 ? ParagraphDiff.lines(from: previous, to: r.article.paragraphs) : []
+        let items = ParagraphDiff.changes(all).map { r, lines -> String in
             let diff = lines.map { line in
                 "<li class=\"\(line.hasPrefix("+") ? "added" : "removed")\">\(h(line))</li>"
             }.joined()

@@ -73,7 +73,7 @@ extension Pages {
         guard let id = StoryName.id(name), let (story, articles) = try store.story(id) else {
             throw APIError(.notFound, "No story \(name.prefix(50)) with a dossier.")
         }
-        let document = StoryRendering.Document(stories: [story], articles: articles.count, failures: [], warnings: [])
+        let document = StoryRendering.Document(story: story, articles: articles.count)
         // The dossier page as `parallax story --format html` writes it, with the site's navigation and each
         // member's outlet and stored article linked.
         let outlets = Set(story.articles.map(\.outletName)).sorted().map { "<a href=\"\(h(URLText.outlet($0)))\">\(h($0))</a>" }

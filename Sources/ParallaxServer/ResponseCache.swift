@@ -1,4 +1,5 @@
 import Foundation
+import ParallaxStore
 
 /// Bodies of read answers for a few seconds, by URI: a story page built from a 100-report dossier costs a few
 /// hundred milliseconds, and a newsroom's screens ask for the same pages again and again. An answer is at most
@@ -8,8 +9,8 @@ final class ResponseCache: @unchecked Sendable {
     private let lock = NSLock()
     private var entries: [String: (body: Data, type: String, made: Date)] = [:]
     private var bytes = 0
-    /// Keys being made, each with the lock its maker holds.
-    private var making: [String: NSLock] = [:]
+    /// Keys being made.
+    private let making = KeyedGate<String>()
     let seconds: Double
     let maxEntries = 512
     let maxBytes = 256 << 20
@@ -24,19 +25,13 @@ final class ResponseCache: @unchecked Sendable {
     func body(_ key: String, type: String, _ make: () throws -> Data) rethrows -> Data {
         guard seconds > 0 else { return try make() }
         if let hit = fresh(key) { return hit }
-        lock.lock()
-        let gate = making[key] ?? NSLock()
-        making[key] = gate
-        lock.unlock()
-        gate.lock()
-        defer {
-            gate.unlock()
-            lock.lock()
-            if making[key] === gate { making[key] = nil }
-            lock.unlock()
+        return try making.run(key) {
+            if let hit = fresh(key) { return hit }
+            return try keep(key, type: type, try make())
         }
-        if let hit = fresh(key) { return hit }
-        let data = try make()
+    }
+
+    private func keep(_ key: String, type: String, _ data: Data) -> Data {
         lock.lock()
         defer { lock.unlock() }
         if entries.count >= maxEntries || bytes + data.count > maxBytes { entries.removeAll(); bytes = 0 }

@@ -1,6 +1,13 @@
 /// What changed between two revisions of an article, paragraph by paragraph: `- ` removed, `+ ` added (a
 /// longest-common-subsequence diff; paragraphs kept are not listed).
 public enum ParagraphDiff {
+    /// Each revision (oldest first) with what changed since the one before (nothing for the first).
+    public static func changes(_ revisions: [ArticleRevision]) -> [(revision: ArticleRevision, lines: [String])] {
+        zip(revisions, [nil] + revisions.map(Optional.some)).map { r, before in
+            (r, before.map { lines(from: $0.article.paragraphs, to: r.article.paragraphs) } ?? [])
+        }
+    }
+
     public static func lines(from old: [String], to new: [String]) -> [String] {
         // Past 4 million cells (two 2,000-paragraph pages) the table costs more than it tells: list both sides.
         guard old.count * new.count <= 4_000_000 else { return old.map { "- " + $0 } + new.map { "+ " + $0 } }

@@ -114,7 +114,7 @@ struct StoryCommand: ParsableCommand {
             throw ParallaxError(.notFound, "no story \(id) with a dossier in the store (see `parallax stories`)",
                                 source: options.path)
         }
-        let document = StoryRendering.Document(stories: [story], articles: articles.count, failures: [], warnings: [])
+        let document = StoryRendering.Document(story: story, articles: articles.count)
         try StoryOutput.write(document, articles: articles, format: format, to: sink)
     }
 }
@@ -198,13 +198,9 @@ struct Revisions: ParsableCommand {
         else { throw ParallaxError(.notFound, "no article \(article) in the store", source: options.path) }
         let revisions = try store.revisions(of: id)
         guard !revisions.isEmpty else { throw ParallaxError(.notFound, "no article \(article) in the store", source: options.path) }
-        var previous: [String] = []
-        for r in revisions {
+        for (r, lines) in ParagraphDiff.changes(revisions) {
             print("revision \(r.revision)  \(r.ingested)  \(ControlCharacters.escaped(r.article.title ?? r.article.source))")
-            for line in ParagraphDiff.lines(from: previous, to: r.article.paragraphs) where r.revision > 1 {
-                print("   " + ControlCharacters.escaped(line))
-            }
-            previous = r.article.paragraphs
+            for line in lines { print("   " + ControlCharacters.escaped(line)) }
         }
     }
 }

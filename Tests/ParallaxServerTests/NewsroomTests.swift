@@ -59,7 +59,15 @@ import ParallaxStore
             #expect(try await ids("from=2031-03-10&to=2031-03-10").count == 2)
             let later = try await ids("from=2031-03-11"), earlier = try await ids("to=2031-03-09")
             #expect(later.isEmpty && earlier.isEmpty)
-            #expect(try await ids("status=divergent").count <= 2)
+            // Each status keeps exactly the stories whose counts say so.
+            let all = try #require(try Base.json(try await client.execute(uri: "/api/v1/stories", method: .get))["stories"]
+                as? [[String: Any]])
+            for (status, field) in [("divergent", "divergent_figures"), ("corroborated", "corroborated"),
+                                    ("single-origin", "single_origin"), ("disputed", "disputed")] {
+                let expected = all.filter { ($0[field] as? Int ?? 0) > 0 }.compactMap { $0["title"] as? String }
+                #expect(try await ids("status=\(status)") == expected, "\(status)")
+            }
+            #expect(all.contains { ($0["single_origin"] as? Int ?? 0) > 0 }, "the fixture has single-origin claims to filter on")
             for query in ["status=bogus", "from=yesterday", "to=2031-13-45", "language=%3Cscript%3E"] {
                 let bad = try await client.execute(uri: "/api/v1/stories?\(query)", method: .get)
                 #expect(bad.status == .badRequest, "\(query)")
