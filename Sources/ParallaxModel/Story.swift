@@ -1,3 +1,4 @@
+import Foundation
 /// Reports of one development of the news, grouped: what `parallax analyze` prints per story.
 ///
 /// A story is one *development* (the recognition of two republics, the appeal for military help the day
@@ -118,14 +119,22 @@ extension StoryArticle {
 
     /// The name the report is counted and shown under: its outlet, or its file name when the outlet is unknown.
     public var outletName: String { OutletName.of(outlet, source: source) }
+
+    /// Its title, or "(untitled)" and its file name.
+    public var shownTitle: String { title ?? OutletName.untitled(source) }
 }
 
 extension Article {
+    /// Its title, or "(untitled)" and its file name.
+    public var shownTitle: String { title ?? OutletName.untitled(source) }
+
     /// The name the report is counted and shown under: its outlet, or its file name when the outlet is unknown.
     public var outletName: String { OutletName.of(outlet, source: source) }
 }
 
 private enum OutletName {
+    static func untitled(_ source: String) -> String { "(untitled) \(URL(fileURLWithPath: source).lastPathComponent)" }
+
     static func of(_ outlet: String?, source: String) -> String {
         if let outlet, !outlet.isEmpty { return outlet }
         return String(source.split(separator: "/").last ?? Substring(source))

@@ -102,7 +102,7 @@ struct DossierHTML {
 
     private func reports(_ d: StoryDossier) -> String {
         let rows = d.story.articles.map { a in
-            let title = link(a.title ?? "(untitled) \(URL(fileURLWithPath: a.source).lastPathComponent)",
+            let title = link(a.shownTitle,
                              to: d.anchors[a.source])
             return "<tr><td class=\"outlet\">\(h(a.outletName))</td>"
                 + "<td class=\"nowrap\">\(h(StoryDossier.day(a.published) ?? "—"))</td>"

@@ -47,7 +47,7 @@ public enum StoryRendering {
             let outlet = (a.outlet ?? "—").padding(toLength: 26, withPad: " ", startingAt: 0)
             lines.append("   \(date.padding(toLength: 11, withPad: " ", startingAt: 0)) \(outlet) "
                 + "\((a.languages.isEmpty ? "?" : a.languages.joined(separator: "+")).padding(toLength: 5, withPad: " ", startingAt: 0)) "
-                + (a.title ?? "(untitled) \(URL(fileURLWithPath: a.source).lastPathComponent)"))
+                + a.shownTitle)
         }
         let name = Dictionary(story.articles.map { ($0.source, $0.outletName) }, uniquingKeysWith: { a, _ in a })
         for edge in story.provenance {

@@ -33,7 +33,7 @@ extension Pages {
                 <th>Claimed by</th></tr></thead><tbody>\(rows.joined())</tbody></table></section>
                 """)
         }
-        return Self.document(title: a.title ?? a.source, body: sections.joined(separator: "\n"))
+        return Self.document(title: a.shownTitle, body: sections.joined(separator: "\n"))
     }
 
     /// The story the report is in, and what the story's provenance says it copied, translated or shares.

@@ -78,7 +78,7 @@ extension Pages {
         // member's outlet and stored article linked.
         let outlets = Set(story.articles.map(\.outletName)).sorted().map { "<a href=\"\(h(URLText.outlet($0)))\">\(h($0))</a>" }
         let links = try store.members(of: id).articles.map {
-            "<a href=\"/articles/\($0.id)\">\(h($0.article.outletName)): \(h($0.article.title ?? $0.article.source))</a>"
+            "<a href=\"/articles/\($0.id)\">\(h($0.article.outletName)): \(h($0.article.shownTitle))</a>"
         }
         let nav = "<nav class=\"site\" style=\"max-width: 1120px; margin: 1rem auto 0; padding: 0 24px\">\(Self.navigation)"
             + "<p class=\"small\">Outlets: \(outlets.joined(separator: ", "))</p>"
