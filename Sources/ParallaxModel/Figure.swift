@@ -17,6 +17,10 @@ public struct Figure: Codable, Sendable, Equatable {
     public var start: Int
     public var end: Int
 
+    /// The value rounded to a whole number, the key figures are compared by across languages; nil for a value no
+    /// integer holds (infinite, or beyond ±9.2 × 10¹⁸: a text can write any number of digits).
+    public var whole: Int? { value.isFinite ? Int(exactly: value.rounded()) : nil }
+
     public init(text: String, value: Double, sentence: Int, start: Int, end: Int) {
         self.text = text
         self.value = value

@@ -124,7 +124,7 @@ public struct DossierBuilder: Sendable {
             let claims = bySentence[s]!
             let language = a.sentences[s].language ?? a.language
             let words = contentWords(a.sentences[s].text, language: language)
-            let figures = Set((figuresBySentence[s] ?? []).map { Int($0.value.rounded()) })
+            let figures = Set((figuresBySentence[s] ?? []).compactMap(\.whole))
             if let refuting = claims.first(where: \.refutes) {
                 refutations.append(ClaimNode(article: 0, sentence: s, claim: refuting, language: language,
                                              words: words, figures: figures, vector: nil))

@@ -83,8 +83,9 @@ public struct StoryProfiler: Sendable {
             counts[Shingles.hash("e:" + id), default: 0] += 1
         }
         // Figure values read the same in every language ("300.000" = "300,000" = 300000).
-        for figure in article.figures where figure.value >= 10 && figure.value.isFinite {
-            counts[Shingles.hash("f:\(Int(figure.value.rounded()))"), default: 0] += 1
+        for figure in article.figures where figure.value >= 10 {
+            guard let whole = figure.whole else { continue }
+            counts[Shingles.hash("f:\(whole)"), default: 0] += 1
         }
         return counts.mapValues { 1 + logf($0) }
     }

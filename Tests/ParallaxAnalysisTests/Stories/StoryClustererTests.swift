@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ParallaxModel
 @testable import ParallaxAnalysis
 
 /// Invariants of online story clustering, on seeded random articles drawn around a few topics (so that real
@@ -151,4 +152,17 @@ import Testing
 extension SeededRandom {
     /// A float in [0, 1).
     mutating func float() -> Float { Float(next() % 1_000_000) / 1_000_000 }
+}
+
+/// Figures as story evidence: any number a text can write.
+@Suite struct FigureEvidenceTests {
+    @Test("a figure beyond what an integer holds is left out of the comparison, not a trap")
+    func hugeFigures() {
+        var article = Article(source: "a.txt", format: "text")
+        article.figures = [Figure(text: "1e30", value: 1e30, sentence: 0, start: 0, end: 4),
+                           Figure(text: "∞", value: .infinity, sentence: 0, start: 0, end: 1),
+                           Figure(text: "12,000", value: 12_000, sentence: 0, start: 0, end: 6)]
+        #expect(article.figures.map(\.whole) == [nil, nil, 12_000])
+        #expect(StoryProfiler(stopwords: Stoplists(words: [:])).entityCounts(article).count == 1, "only the 12,000 counts")
+    }
 }
