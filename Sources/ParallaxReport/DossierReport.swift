@@ -189,7 +189,12 @@ struct StoryDossier {
         n == 1 ? noun : noun.hasSuffix("y") ? noun.dropLast() + "ies" : noun + "s"
     }
 
-    static func percent(_ share: Double) -> String { "\(Int((share * 100).rounded())) %" }
+    /// A share as a whole percentage; a ratio too large for a number a reader needs (or for an integer) is "over
+    /// 1,000,000 %" (a text can print any figure, and a spread between 10 and 10³⁰ is one).
+    static func percent(_ share: Double) -> String {
+        guard share.isFinite, abs(share) < 10_000 else { return share < 0 ? "under −1,000,000 %" : "over 1,000,000 %" }
+        return "\(Int((share * 100).rounded())) %"
+    }
 
     /// Keeps ids and fragments to characters that need no escaping anywhere (HTML, CSS, URLs, Markdown).
     static func anchorID(_ raw: String) -> String {

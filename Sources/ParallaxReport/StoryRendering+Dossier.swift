@@ -22,7 +22,7 @@ extension StoryRendering {
         // Every divergence, then a few agreements (the JSON and the report page list them all).
         let agreeing = story.figures.filter { !$0.divergent }
         for figure in story.figures.filter(\.divergent) + agreeing.prefix(2) {
-            lines.append("   ── figures: \(figure.counted)" + (figure.divergent ? "  ⚠ diverge by \(Int((figure.spread * 100).rounded())) %"
+            lines.append("   ── figures: \(figure.counted)" + (figure.divergent ? "  ⚠ diverge by \(StoryDossier.percent(figure.spread))"
                 + (figure.claimantsDiffer ? ", between claimants" : "") : "  (agree)"))
             for v in figure.values {
                 lines.append("      \(v.text) — \(v.claimant ?? "the outlet itself"), in \(v.outlet)")

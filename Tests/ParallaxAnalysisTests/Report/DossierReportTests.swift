@@ -116,4 +116,12 @@ struct DossierReportTests {
             Range(m.range(at: 1), in: text).map { String(text[$0]) }
         }
     }
+
+    @Test("a spread between figures any text can print reads as a percentage, however large")
+    func hugeSpreads() {
+        #expect(StoryDossier.percent(0.25) == "25 %")
+        #expect(StoryDossier.percent(1e29) == "over 1,000,000 %")
+        #expect(StoryDossier.percent(.infinity) == "over 1,000,000 %")
+        #expect(StoryDossier.percent(-1e29) == "under −1,000,000 %")
+    }
 }
